@@ -1,0 +1,156 @@
+"""Users, their role profiles and their API sessions (refresh tokens)."""
+
+import zoneinfo
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CLIENT = "client", _("Client")
+    EXPERT = "expert", _("Expert")
+
+
+class Currency(models.TextChoices):
+    NGN = "NGN", "NGN"
+    GHS = "GHS", "GHS"
+    ZAR = "ZAR", "ZAR"
+    KES = "KES", "KES"
+    USD = "USD", "USD"
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not an IANA time zone."), params={"value": value})
+
+
+class UserManager(BaseUserManager):
+    """Normalises emails to lower case so the login is case-insensitive."""
+
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("role", Role.CLIENT)
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.CLIENT)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_expert(self) -> bool:
+        return self.role == Role.EXPERT
+
+    @property
+    def is_client(self) -> bool:
+        return self.role == Role.CLIENT
+
+
+class ClientProfile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="client_profile")
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Client {self.user.email}"
+
+
+class ExpertProfile(models.Model):
+    """The expert's storefront data and booking rules (SPEC §2, §3, §8 `/api/v1/me`)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="expert_profile")
+    display_name = models.CharField(max_length=120, blank=True)
+    headline = models.CharField(max_length=160, blank=True)
+    bio = models.TextField(blank=True, max_length=5000)
+    languages = models.JSONField(default=list, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    timezone = models.CharField(max_length=64, default="Africa/Lagos", validators=[validate_timezone])
+    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.NGN)
+    min_notice_minutes = models.PositiveIntegerField(
+        default=120, validators=[MaxValueValidator(60 * 24 * 30)]
+    )
+    horizon_days = models.PositiveSmallIntegerField(
+        default=60, validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+    buffer_before_minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(240)])
+    buffer_after_minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(240)])
+    daily_limit = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(96)]
+    )
+    is_listed = models.BooleanField(default=True, help_text=_("Staff can hide an expert from the directory."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(horizon_days__gte=1, horizon_days__lte=365), name="expert_horizon_1_365"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(daily_limit__isnull=True) | models.Q(daily_limit__gte=1),
+                name="expert_daily_limit_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.user.full_name
+
+
+class RefreshSession(models.Model):
+    """One API session: a refresh token stored only as its SHA-256 hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="refresh_sessions")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    user_agent = models.CharField(max_length=300, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"Session {self.pk} of {self.user_id}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProcusmeetConfig(AppConfig):
+    name = "procusmeet"
+    verbose_name = "ProcusMeet"

@@ -1,0 +1,72 @@
+"""Rate limits for every request, tighter on the authentication flows.
+
+Counters live in the shared cache (Redis, or the file cache in the embedded default),
+so limits hold across web processes. One place applies them to web pages and API alike;
+``RATELIMIT_ENABLE=false`` switches them off (load tests).
+"""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django_ratelimit.core import get_usage
+
+from procusmeet.responses import error_json, is_api_request
+
+logger = logging.getLogger(__name__)
+
+# POSTs to these paths create sessions or send mail: the tight limit applies.
+AUTH_PATHS = (
+    "/api/v1/auth/login",
+    "/api/v1/auth/register",
+    "/api/v1/auth/refresh",
+    "/api/v1/auth/google",
+    "/api/v1/auth/password-reset",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/google/login/",
+    "/accounts/3rdparty/signup/",
+)
+EXEMPT_PATHS = ("/healthz", "/readyz", "/static/")
+
+
+def _usage(request, group: str, rate: str):
+    try:
+        return get_usage(request, group=group, key="ip", rate=rate, increment=True)
+    except Exception:  # a cache outage must not take the whole site down
+        logger.exception("rate limit cache unavailable; letting the request through")
+        return None
+
+
+def _too_many_requests(request, retry_after: int):
+    message = _("Too many requests. Please wait %(seconds)s seconds and try again.") % {"seconds": retry_after}
+    if is_api_request(request):
+        response = error_json(429, "rate_limited", message)
+    else:
+        response = render(request, "errors/429.html", {"message": message, "retry_after": retry_after}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+class RateLimitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(EXEMPT_PATHS):
+            limited = self._check(request)
+            if limited is not None:
+                return limited
+        return self.get_response(request)
+
+    def _check(self, request):
+        checks = [("global", settings.RATELIMIT_GLOBAL_RATE)]
+        if request.method == "POST" and request.path.startswith(AUTH_PATHS):
+            checks.append(("auth", settings.RATELIMIT_AUTH_RATE))
+        for group, rate in checks:
+            usage = _usage(request, group, rate)
+            if usage and usage["should_limit"]:
+                return _too_many_requests(request, max(1, usage["time_left"]))
+        return None

@@ -1,0 +1,83 @@
+"""Site-wide views: landing, health probes and the friendly error pages."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from procusmeet.responses import error_json, is_api_request
+
+logger = logging.getLogger(__name__)
+
+
+def landing(request):
+    return render(request, "landing.html")
+
+
+def home(request):
+    """Where people land after signing in: their own start page."""
+    if not request.user.is_authenticated:
+        return redirect("landing")
+    return redirect("account")
+
+
+@never_cache
+def healthz(request):
+    """The process is alive (no dependency is touched)."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Ready to serve: the database and the cache both answer."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    ready = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "checks": {k: "ok" if v else "down" for k, v in checks.items()}},
+        status=200 if ready else 503,
+    )
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        logger.warning("readiness: database unreachable", exc_info=True)
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("readyz-probe", "1", 5)
+        return cache.get("readyz-probe") == "1"
+    except Exception:
+        logger.warning("readiness: cache unreachable", exc_info=True)
+        return False
+
+
+def _error_page(request, status: int, code: str, message: str, template: str):
+    if is_api_request(request):
+        return error_json(status, code, message)
+    return render(request, template, {"message": message}, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error_page(request, 400, "bad_request", _("The request could not be understood."), "errors/400.html")
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, 403, "forbidden", _("You do not have permission to do that."), "errors/403.html")
+
+
+def page_not_found(request, exception=None):
+    return _error_page(request, 404, "not_found", _("We could not find that page."), "errors/404.html")
+
+
+def server_error(request):
+    return _error_page(request, 500, "server_error", _("Something went wrong on our side. We have been told."), "errors/500.html")

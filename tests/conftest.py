@@ -1,0 +1,72 @@
+"""Shared fixtures: named people (alice the client, bob the expert) and API clients."""
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from accounts.models import Role
+from accounts.services import user_create
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(scope="session")
+def password_hash(django_db_setup, django_db_blocker):
+    """bcrypt is slow on purpose; hash the shared test password once per session."""
+    return make_password(PASSWORD)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached answers never leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(password_hash: str, *, email: str, full_name: str, role: str):
+    user = user_create(email=email, full_name=full_name, role=role)
+    user.password = password_hash
+    user.save(update_fields=["password"])
+    return user
+
+
+@pytest.fixture
+def alice_client(db, password_hash):
+    return make_user(password_hash, email="alice@example.com", full_name="Alice Client", role=Role.CLIENT)
+
+
+@pytest.fixture
+def bob_expert(db, password_hash):
+    return make_user(password_hash, email="bob@example.com", full_name="Bob Expert", role=Role.EXPERT)
+
+
+@pytest.fixture
+def carol_expert(db, password_hash):
+    return make_user(password_hash, email="carol@example.com", full_name="Carol Expert", role=Role.EXPERT)
+
+
+@pytest.fixture
+def dave_client(db, password_hash):
+    return make_user(password_hash, email="dave@example.com", full_name="Dave Client", role=Role.CLIENT)
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def api_as():
+    """``api_as(user)`` gives an APIClient authenticated with a real bearer token."""
+
+    def make(user):
+        from accounts.tokens import session_start
+
+        pair = session_start(user=user, user_agent="pytest", ip="127.0.0.1")
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {pair.access}")
+        return client
+
+    return make
