@@ -1,0 +1,132 @@
+"""API sessions: HS256 access/refresh JWT pairs with server-side refresh records.
+
+A refresh token is stored only as its SHA-256 hash (``RefreshSession``). Refreshing
+rotates the pair: the session row gets the new hash, so the old token stops working.
+A refresh token that is validly signed and unexpired but whose hash is unknown has
+already been rotated (or revoked): it is treated as stolen and every session of that
+user is revoked (SPEC §1).
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
+
+from accounts.errors import InvalidRefreshToken
+from accounts.models import RefreshSession, User
+from procusmeet.api.errors import NotFound
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: str
+    refresh: str
+    session: RefreshSession
+
+
+def token_hash(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
+
+
+def _refresh_lifetime():
+    return settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]
+
+
+def _issue(user: User, session_id: int) -> tuple[str, str]:
+    access = AccessToken()
+    access["user_id"] = user.pk
+    access["email"] = user.email
+    access["role"] = user.role
+    access["sid"] = session_id
+    refresh = RefreshToken()
+    refresh["user_id"] = user.pk
+    refresh["sid"] = session_id
+    return str(access), str(refresh)
+
+
+@transaction.atomic
+def session_start(*, user: User, user_agent: str = "", ip: str | None = None) -> TokenPair:
+    """Open a new API session for a user who just proved who they are."""
+    now = timezone.now()
+    session = RefreshSession.objects.create(
+        user=user,
+        token_hash=f"pending-{now.timestamp()}-{user.pk}",
+        expires_at=now + _refresh_lifetime(),
+        last_used_at=now,
+        user_agent=user_agent[:300],
+        ip=ip or None,
+    )
+    access, refresh = _issue(user, session.pk)
+    session.token_hash = token_hash(refresh)
+    session.save(update_fields=["token_hash"])
+    return TokenPair(access=access, refresh=refresh, session=session)
+
+
+def _decode_refresh(raw_token: str) -> RefreshToken:
+    try:
+        return RefreshToken(raw_token)
+    except TokenError as exc:
+        raise InvalidRefreshToken(_("The refresh token is invalid or expired.")) from exc
+
+
+def session_refresh(*, raw_token: str, user_agent: str = "", ip: str | None = None) -> TokenPair:
+    """Rotate a refresh token. Reuse of a rotated token revokes all the user's sessions."""
+    claims = _decode_refresh(raw_token)
+    with transaction.atomic():
+        session = (
+            RefreshSession.objects.select_for_update()
+            .select_related("user")
+            .filter(token_hash=token_hash(raw_token))
+            .first()
+        )
+        if session is None:
+            sessions_revoke_all(user_id=claims.get("user_id"))
+        elif session.expires_at <= timezone.now() or not session.user.is_active:
+            session.delete()
+        else:
+            return _rotate(session, user_agent=user_agent, ip=ip)
+    raise InvalidRefreshToken(_("The refresh token is no longer valid. Please sign in again."))
+
+
+def _rotate(session: RefreshSession, *, user_agent: str, ip: str | None) -> TokenPair:
+    now = timezone.now()
+    access, refresh = _issue(session.user, session.pk)
+    session.token_hash = token_hash(refresh)
+    session.last_used_at = now
+    session.expires_at = now + _refresh_lifetime()
+    session.user_agent = (user_agent or session.user_agent)[:300]
+    session.ip = ip or session.ip
+    session.save(update_fields=["token_hash", "last_used_at", "expires_at", "user_agent", "ip"])
+    return TokenPair(access=access, refresh=refresh, session=session)
+
+
+@transaction.atomic
+def session_end(*, user: User, raw_token: str | None = None, session_id: int | None = None) -> None:
+    """Log out one session, named by its refresh token or by its id."""
+    sessions = RefreshSession.objects.filter(user=user)
+    if raw_token:
+        sessions.filter(token_hash=token_hash(raw_token)).delete()
+    elif session_id is not None:
+        sessions.filter(pk=session_id).delete()
+
+
+@transaction.atomic
+def session_revoke(*, user: User, session_id: int) -> None:
+    """Revoke one of the user's own sessions; another user's id is simply not found."""
+    deleted, _rows = RefreshSession.objects.filter(user=user, pk=session_id).delete()
+    if not deleted:
+        raise NotFound(_("No such session."))
+
+
+@transaction.atomic
+def sessions_revoke_all(*, user_id: int | None) -> int:
+    """Log a user out everywhere; returns how many sessions ended."""
+    if user_id is None:
+        return 0
+    deleted, _rows = RefreshSession.objects.filter(user_id=user_id).delete()
+    return deleted
