@@ -4,9 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DATABASE_URL_TEST := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/procusmeet)
+export PORT
 
-.PHONY: setup run test check-deploy assets bench clean
+.PHONY: setup run test check-deploy assets clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,21 +24,39 @@ setup: $(BIN)/.installed
 	fi
 
 ## run: migrate, load demo data and serve at http://127.0.0.1:$(PORT) (ASGI, uvicorn).
+## Embedded defaults (SQLite, file cache) unless DATABASE_URL / REDIS_URL are set.
 run: $(BIN)/.installed
+	$(BIN)/python manage.py create_database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_data
+	@echo "ProcusMeet: open http://127.0.0.1:$(PORT)/ (API docs: /api/docs/). Ctrl+C stops it."
 	$(BIN)/python -m uvicorn procusmeet.asgi:application --host 127.0.0.1 --port $(PORT) --lifespan off
 
-## test: the whole suite against PostgreSQL at DATABASE_URL (default local server).
-test: setup
-	DATABASE_URL=$(DATABASE_URL_TEST) $(BIN)/python -m pytest
+# The suite and the deployment check run on PostgreSQL: the local server unless set.
+test check-deploy: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/procusmeet
 
-## check-deploy: Django's deployment checks with production settings.
+## test: the whole suite (pytest.ini: two workers) against PostgreSQL at DATABASE_URL.
+## Browser tests run in their own pass: Playwright keeps an event loop running in its
+## process, where Django's test client can no longer run async middleware. Both passes
+## always run; the target fails if either failed.
+test: setup
+	@status=0; \
+	$(BIN)/python -m pytest -m "not browser" || status=$$?; \
+	$(BIN)/python -m pytest -m browser || status=$$?; \
+	exit $$status
+
+## check-deploy: Django's deployment checks with production settings (placeholder secrets).
 check-deploy: $(BIN)/.installed
-	DJANGO_ENV=production DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets;print(secrets.token_urlsafe(60))') \
-	  ALLOWED_HOSTS=procusmeet.example SITE_URL=https://procusmeet.example DATABASE_URL=$(DATABASE_URL_TEST) \
+	DJANGO_ENV=production DJANGO_DEBUG=false \
+	  DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	  ALLOWED_HOSTS=procusmeet.example SITE_URL=https://procusmeet.example \
 	  PAYMENT_PROVIDER=paystack PAYSTACK_SECRET_KEY=sk_test_placeholder \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## assets: rebuild the lobby and call scripts into static/calls/ (needs Node 20+ and npm;
+## the built files are committed, so `make run` never needs Node).
+assets:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

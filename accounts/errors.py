@@ -1,8 +1,14 @@
-from procusmeet.api.errors import ApplicationError, Conflict, ServiceUnavailable
+from procusmeet.api.errors import ApplicationError, ServiceUnavailable
 
 
-class EmailTaken(Conflict):
+class EmailTaken(ApplicationError):
+    """A 400 with an ``email`` field error, like every other sign-up validation error."""
+
     code = "email_taken"
+
+
+class SlugTaken(ApplicationError):
+    code = "slug_taken"
 
 
 class InvalidCredentials(ApplicationError):
@@ -15,6 +21,11 @@ class InvalidRefreshToken(ApplicationError):
     code = "invalid_refresh_token"
 
 
+class AccountInactive(ApplicationError):
+    status_code = 403
+    code = "account_inactive"
+
+
 class GoogleUnavailable(ServiceUnavailable):
     code = "google_unavailable"
 
@@ -22,3 +33,7 @@ class GoogleUnavailable(ServiceUnavailable):
 class GoogleTokenRejected(ApplicationError):
     status_code = 401
     code = "google_token_invalid"
+
+
+class GoogleEmailUnverified(ApplicationError):
+    code = "google_email_unverified"

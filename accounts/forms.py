@@ -7,7 +7,9 @@ from accounts.models import Role
 
 
 class RoleFieldsMixin(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     role = forms.ChoiceField(
         label=_("I want to"),
         choices=[(Role.CLIENT, _("Book experts (client)")), (Role.EXPERT, _("Offer consultations (expert)"))],
@@ -17,8 +19,8 @@ class RoleFieldsMixin(forms.Form):
 
 
 class SignupForm(RoleFieldsMixin, AllauthSignupForm):
-    field_order = ["full_name", "email", "password1", "password2", "role"]
+    field_order = ("full_name", "email", "password1", "password2", "role")
 
 
 class SocialSignupForm(RoleFieldsMixin, AllauthSocialSignupForm):
-    field_order = ["full_name", "email", "role"]
+    field_order = ("full_name", "email", "role")

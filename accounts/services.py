@@ -1,15 +1,54 @@
 """Every write to users and profiles goes through these functions."""
 
+import re
+
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from accounts.errors import EmailTaken
+from accounts.errors import EmailTaken, InvalidCredentials, SlugTaken
 from accounts.models import ClientProfile, ExpertProfile, Role, User
+from accounts.selectors import user_get_with_profile
+from accounts.storefront.services import expert_profile_update, validation_fields
+from accounts.storefront.validators import RESERVED_SLUGS
+from accounts.tokens import TokenPair, session_start
+from procusmeet.api.errors import ApplicationError
+from scheduling.cache import slots_cache_invalidate
+
+USER_EDITABLE_FIELDS = frozenset({"full_name"})
+PROFILE_EDITABLE_FIELDS = {
+    Role.CLIENT: frozenset({"timezone"}),
+    Role.EXPERT: frozenset(
+        {
+            "display_name",
+            "headline",
+            "bio",
+            "languages",
+            "slug",
+            "timezone",
+            "currency",
+            "min_notice_minutes",
+            "horizon_days",
+            "buffer_before_minutes",
+            "buffer_after_minutes",
+            "daily_limit",
+            # Storefront fields (issue 3), saved through accounts.storefront.services.
+            "categories",
+            "years_experience",
+            "social_links",
+        }
+    ),
+}
 
 
 def _unique_slug(base: str) -> str:
-    root = slugify(base)[:60] or "expert"
+    # Within the storefront's slug rules: lowercase words joined by single hyphens, at
+    # least 3 characters, never a reserved /experts/ path such as "me".
+    root = re.sub(r"[-_]+", "-", slugify(base)).strip("-")[:60] or "expert"
+    if len(root) < 3 or root in RESERVED_SLUGS:
+        root = f"expert-{root}"
     candidate, suffix = root, 2
     while ExpertProfile.objects.filter(slug=candidate).exists():
         candidate, suffix = f"{root}-{suffix}", suffix + 1
@@ -53,4 +92,87 @@ def user_deactivate(*, user: User) -> User:
     user.is_active = False
     user.save(update_fields=["is_active"])
     user.refresh_sessions.all().delete()
+    for expert_id in ExpertProfile.objects.filter(user=user).values_list("pk", flat=True):
+        slots_cache_invalidate(expert_id=expert_id)  # their public slot answers must 404 now
     return user
+
+
+@transaction.atomic
+def user_register(
+    *, email: str, password: str, full_name: str, role: str, user_agent: str = "", ip: str | None = None
+) -> tuple[User, TokenPair]:
+    """Sign up through the API: the user, their profile and a first API session."""
+    user = user_create(email=email, full_name=full_name, role=role, password=password)
+    return user, session_start(user=user, user_agent=user_agent, ip=ip)
+
+
+def user_login(*, email: str, password: str, user_agent: str = "", ip: str | None = None) -> TokenPair:
+    """Open an API session with email and password.
+
+    Unknown email, wrong password and inactive account give the same error, so the
+    answer never tells whether an address is registered.
+    """
+    # ModelBackend matches the email case-insensitively, refuses inactive users and
+    # spends the same hashing time when the user does not exist.
+    user = ModelBackend().authenticate(None, username=email.strip(), password=password)
+    if user is None:
+        raise InvalidCredentials(_("Email or password is incorrect."))
+    return session_start(user=user, user_agent=user_agent, ip=ip)
+
+
+def _profile_for_update(user: User) -> ClientProfile | ExpertProfile:
+    model = ExpertProfile if user.role == Role.EXPERT else ClientProfile
+    profile = model.objects.select_for_update().filter(user=user).first()
+    # Users made with `createsuperuser` have no profile yet; the first edit gives them one.
+    return profile or profile_create(user=user)
+
+
+def _save_validated(instance, changes: dict) -> None:
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    untouched = [f.name for f in instance._meta.fields if f.name not in changes]
+    try:
+        instance.full_clean(exclude=untouched, validate_unique=False)
+    except ValidationError as error:
+        # An ApplicationError, like the storefront's, so page and API callers handle one type.
+        raise ApplicationError(_("The request has invalid fields."), fields=validation_fields(error)) from None
+    fields = list(changes) + (["updated_at"] if hasattr(instance, "updated_at") else [])
+    instance.save(update_fields=fields)
+
+
+@transaction.atomic
+def user_profile_update(*, user: User, changes: dict) -> User:
+    """Change a user's own name and the editable fields of their role profile.
+
+    ``changes`` holds only the fields to change; a field the role does not have, or a
+    value the model refuses, raises a 400 with field errors.
+    """
+    user_changes = {k: v for k, v in changes.items() if k in USER_EDITABLE_FIELDS}
+    profile_changes = {k: v for k, v in changes.items() if k not in USER_EDITABLE_FIELDS}
+    not_editable = set(profile_changes) - PROFILE_EDITABLE_FIELDS[user.role]
+    if not_editable:
+        message = _("This field cannot be changed.")
+        raise ApplicationError(_("The request has invalid fields."), fields={name: [message] for name in sorted(not_editable)})
+    if user_changes:
+        _save_validated(user, user_changes)
+    if profile_changes:
+        _profile_update(_profile_for_update(user), profile_changes)
+    return user_get_with_profile(user_id=user.pk)
+
+
+def _profile_update(profile: ClientProfile | ExpertProfile, changes: dict) -> None:
+    slug = changes.get("slug")
+    slug_taken = SlugTaken(_("This profile address is taken."), fields={"slug": [_("This address is already taken.")]})
+    if slug and ExpertProfile.objects.filter(slug=slug).exclude(pk=profile.pk).exists():
+        raise slug_taken
+    try:
+        with transaction.atomic():
+            if isinstance(profile, ExpertProfile):
+                # One service keeps the bio HTML, search index, currency rule and categories right.
+                expert_profile_update(profile=profile, **changes)
+            else:
+                _save_validated(profile, changes)
+    except IntegrityError as exc:
+        if "slug" not in changes:
+            raise
+        raise slug_taken from exc  # a concurrent edit took the same slug first

@@ -8,6 +8,7 @@ user is revoked (SPEC §1).
 """
 
 import hashlib
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -55,7 +56,8 @@ def session_start(*, user: User, user_agent: str = "", ip: str | None = None) ->
     now = timezone.now()
     session = RefreshSession.objects.create(
         user=user,
-        token_hash=f"pending-{now.timestamp()}-{user.pk}",
+        # A unique placeholder until the token, which needs the session id, exists.
+        token_hash=f"pending-{secrets.token_hex(16)}",
         expires_at=now + _refresh_lifetime(),
         last_used_at=now,
         user_agent=user_agent[:300],

@@ -8,5 +8,8 @@ current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("reques
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id.get()
+        # django.request logs 4xx answers after the middleware has returned, but it
+        # passes the request along; fall back to it when the context is already reset.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "id", None) or current_request_id.get()
         return True

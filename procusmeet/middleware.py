@@ -1,5 +1,6 @@
 """Cross-cutting middleware: request ids, outage answers, live user checks, headers."""
 
+import logging
 import re
 import uuid
 
@@ -9,7 +10,9 @@ from django.db import InterfaceError, OperationalError
 from procusmeet.logging import current_request_id
 from procusmeet.responses import service_unavailable
 
-_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+logger = logging.getLogger(__name__)
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
 class RequestIdMiddleware:
@@ -20,7 +23,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request.id = incoming if _VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         token = current_request_id.set(request.id)
         try:
             response = self.get_response(request)
@@ -37,13 +40,13 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        try:
-            return self.get_response(request)
-        except (OperationalError, InterfaceError):
-            return service_unavailable(request)
+        return self.get_response(request)
 
+    # Errors raised by later middleware never reach __call__ (Django turns them into
+    # responses on the way); views.server_error answers those with the same 503.
     def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)):
+        if isinstance(exception, DATABASE_ERRORS):
+            logger.error("database unavailable", exc_info=exception)
             return service_unavailable(request)
         return None
 

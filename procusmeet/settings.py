@@ -5,8 +5,10 @@ processes, the `test` payment provider). ``DJANGO_ENV=production`` turns on the 
 checks and refuses to start without the variables production needs.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "servestatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.humanize",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
     "scheduling",
     "calls",
     "payments",
+    "notifications",
+    "calendars",
 ]
 
 MIDDLEWARE = [
@@ -255,6 +260,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "procusmeet.views.csrf_failure"
 PERMISSIONS_POLICY = "camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -285,11 +291,31 @@ if PRODUCTION:
 PAYMENT_PROVIDER = env_str("PAYMENT_PROVIDER", "test")
 PAYSTACK_SECRET_KEY = env_str("PAYSTACK_SECRET_KEY", "")
 PAYSTACK_BASE_URL = env_str("PAYSTACK_BASE_URL", "https://api.paystack.co")
+PAYSTACK_TIMEOUT_SECONDS = env_int("PAYSTACK_TIMEOUT_SECONDS", 10)
 PLATFORM_FEE_PERCENT = env_int("PLATFORM_FEE_PERCENT", 10)
+# A booking whose payment is not completed within this many minutes expires (SPEC §3).
+BOOKING_PAYMENT_MINUTES = env_int("BOOKING_PAYMENT_MINUTES", 30)
+if PAYMENT_PROVIDER == "paystack":
+    # "Confirm and pay" is a form whose answer redirects to Paystack's hosted checkout,
+    # and browsers apply form-action to that redirect too.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append("https://checkout.paystack.com")
 LIVEKIT_URL = env_str("LIVEKIT_URL", "")
 LIVEKIT_API_KEY = env_str("LIVEKIT_API_KEY", "")
 LIVEKIT_API_SECRET = env_str("LIVEKIT_API_SECRET", "")
 LIVEKIT_TOKEN_TTL_MINUTES = env_int("LIVEKIT_TOKEN_TTL_MINUTES", 120)
+# The server API (room service) over http(s); empty = LIVEKIT_URL's host with ws→http, wss→https.
+LIVEKIT_API_URL = env_str("LIVEKIT_API_URL", "")
+LIVEKIT_TIMEOUT_SECONDS = env_int("LIVEKIT_TIMEOUT_SECONDS", 5)
+# A call someone never joined becomes a no-show this long after its scheduled end (SPEC §4).
+CALL_NO_SHOW_GRACE_MINUTES = env_int("CALL_NO_SHOW_GRACE_MINUTES", 15)
+if LIVEKIT_URL:
+    # The call page opens LiveKit's WebSocket and fetches its /rtc/validate over http(s).
+    _livekit = urlsplit(LIVEKIT_URL)
+    _livekit_secure = _livekit.scheme in {"wss", "https"}
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] += [
+        f"{'wss' if _livekit_secure else 'ws'}://{_livekit.netloc}",
+        f"{'https' if _livekit_secure else 'http'}://{_livekit.netloc}",
+    ]
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -297,20 +323,69 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-if EMAIL_HOST != "localhost" and "EMAIL_BACKEND" not in __import__("os").environ:
+if EMAIL_HOST != "localhost" and "EMAIL_BACKEND" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ProcusMeet <no-reply@procusmeet.local>")
+
+# --- Notifications (SSE) and calendar sync ---------------------------------------------------
+# Open streams per user (the next one gets 429), idle heartbeat, longest life of one stream
+# (the browser reconnects and is re-authenticated), and the embedded default's poll interval.
+NOTIFICATIONS_MAX_STREAMS_PER_USER = env_int("NOTIFICATIONS_MAX_STREAMS_PER_USER", 5)
+NOTIFICATIONS_SSE_HEARTBEAT_SECONDS = env_int("NOTIFICATIONS_SSE_HEARTBEAT_SECONDS", 15)
+NOTIFICATIONS_SSE_MAX_SECONDS = env_int("NOTIFICATIONS_SSE_MAX_SECONDS", 600)
+NOTIFICATIONS_SSE_RETRY_MS = 3000
+NOTIFICATIONS_POLL_SECONDS = 1.0
+NOTIFICATIONS_REDIS_PREFIX = env_str("NOTIFICATIONS_REDIS_PREFIX", "procusmeet")
+CALENDAR_REFRESH_MINUTES = env_int("CALENDAR_REFRESH_MINUTES", 15)
+CALENDAR_FETCH_TIMEOUT_SECONDS = env_int("CALENDAR_FETCH_TIMEOUT_SECONDS", 10)
+CALENDAR_FETCH_MAX_BYTES = env_int("CALENDAR_FETCH_MAX_BYTES", 2 * 1024 * 1024)
+# Only tests serving feeds on 127.0.0.1 need this; never in production (SSRF).
+CALENDAR_FETCH_ALLOW_PRIVATE = env_bool("CALENDAR_FETCH_ALLOW_PRIVATE", False)
 
 # --- Background jobs ---------------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {}
     if REDIS_URL
-    else {"data_folder_in": str(VAR_DIR / "broker"), "data_folder_out": str(VAR_DIR / "broker")}
+    else {
+        "data_folder_in": str(VAR_DIR / "broker"),
+        "data_folder_out": str(VAR_DIR / "broker"),
+        # kombu's default is ./control, relative to wherever the worker was started.
+        "control_folder": str(VAR_DIR / "broker" / "control"),
+    }
 )
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+# Periodic jobs (celery beat); each task is idempotent, so a missed or doubled run is harmless.
+CELERY_BEAT_SCHEDULE = {
+    "send-due-reminders": {"task": "notifications.tasks.send_due_reminders", "schedule": 60.0},
+    "refresh-external-calendars": {"task": "calendars.tasks.refresh_external_calendars", "schedule": 300.0},
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "UTC"
+# Periodic jobs (run by `celery beat`); each task is idempotent, so an overlap is harmless.
+CELERY_BEAT_SCHEDULE = {
+    "bookings-expire-unpaid": {"task": "scheduling.tasks.bookings_expire_unpaid", "schedule": 60.0},
+    "bookings-expire-unanswered": {"task": "scheduling.tasks.bookings_expire_unanswered", "schedule": 60.0},
+    "bookings-refunds-retry": {"task": "scheduling.tasks.booking_refunds_retry", "schedule": 300.0},
+    "payments-webhooks-retry": {"task": "payments.tasks.payment_webhooks_retry", "schedule": 120.0},
+}
+CELERY_BEAT_SCHEDULE["calls-mark-no-show"] = {"task": "calls.tasks.calls_mark_no_show", "schedule": 180.0}
+
+
+def _local_folders() -> list[Path]:
+    """Folders the embedded defaults write to, so a fresh checkout (or worker) starts."""
+    folders = []
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        folders.append(Path(DATABASES["default"]["NAME"]).parent)
+    if not REDIS_URL:
+        folders += [VAR_DIR / "cache", VAR_DIR / "broker" / "control"]
+    if not STORAGE_ENDPOINT:
+        folders.append(MEDIA_ROOT)
+    return folders
+
+
+for _folder in _local_folders():
+    _folder.mkdir(parents=True, exist_ok=True)
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -334,6 +409,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "structured", "filters": ["request_id"]}
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Replace Django's default handlers (debug console, mail to admins): every line goes
+    # through the root handler once, in the structured format; Sentry reports errors.
+    "loggers": {"django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO"), "propagate": True}},
 }
 
 SENTRY_DSN = env_str("SENTRY_DSN", "")
@@ -360,6 +438,8 @@ def _refuse_unsafe_production() -> None:
         missing.append("SITE_URL")
     if DEBUG:
         missing.append("DJANGO_DEBUG must be off")
+    if CALENDAR_FETCH_ALLOW_PRIVATE:
+        missing.append("CALENDAR_FETCH_ALLOW_PRIVATE must be off (it lets feeds reach private networks)")
     if missing:
         raise ImproperlyConfigured("Production settings are incomplete: " + "; ".join(missing))
 

@@ -1,6 +1,7 @@
 """Site-wide views: landing, health probes and the friendly error pages."""
 
 import logging
+import sys
 
 from django.core.cache import cache
 from django.db import connection
@@ -9,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from procusmeet.responses import error_json, is_api_request
+from procusmeet.middleware import DATABASE_ERRORS
+from procusmeet.responses import error_json, is_api_request, service_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +77,18 @@ def permission_denied(request, exception=None):
     return _error_page(request, 403, "forbidden", _("You do not have permission to do that."), "errors/403.html")
 
 
+def csrf_failure(request, reason=""):
+    message = _("This form has expired or came from another site. Reload the page and try again.")
+    return _error_page(request, 403, "csrf_failed", message, "errors/403.html")
+
+
 def page_not_found(request, exception=None):
     return _error_page(request, 404, "not_found", _("We could not find that page."), "errors/404.html")
 
 
 def server_error(request):
+    # Django calls this inside its `except` block. A database error raised by a middleware
+    # (not the view, which DatabaseUnavailableMiddleware answers) is still an outage.
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return service_unavailable(request)
     return _error_page(request, 500, "server_error", _("Something went wrong on our side. We have been told."), "errors/500.html")

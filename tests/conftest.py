@@ -1,5 +1,7 @@
 """Shared fixtures: named people (alice the client, bob the expert) and API clients."""
 
+import asyncio
+
 import pytest
 from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
@@ -15,6 +17,24 @@ PASSWORD = "correct-horse-battery-staple"
 def password_hash(django_db_setup, django_db_blocker):
     """bcrypt is slow on purpose; hash the shared test password once per session."""
     return make_password(PASSWORD)
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_playwright_loop(request):
+    """Playwright's sync API (browser tests) leaves its asyncio loop marked as running in
+    the worker's main thread until the session ends. A later test's request through
+    Django's sync handler would then fail to adapt async-capable middleware ("You cannot
+    use AsyncToSync in the same thread as an async event loop"), so tests that do not
+    drive a browser run with no loop marked as running."""
+    leftover = asyncio.events._get_running_loop()
+    if leftover is None or "playwright" in request.fixturenames:
+        yield
+        return
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(leftover)
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +90,31 @@ def api_as():
         return client
 
     return make
+
+
+@pytest.fixture
+def fake_paystack(settings):
+    """A local fake of Paystack's API, with settings selecting the real Paystack client
+    pointed at it (short timeout, so the hanging-server tests stay quick)."""
+    from tests.fakes.paystack import FakePaystack
+
+    with FakePaystack() as fake:
+        settings.PAYMENT_PROVIDER = "paystack"
+        settings.PAYSTACK_BASE_URL = fake.url
+        settings.PAYSTACK_SECRET_KEY = fake.secret_key
+        settings.PAYSTACK_TIMEOUT_SECONDS = 0.5
+        yield fake
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """``frozen_now(moment)`` makes ``django.utils.timezone.now`` answer ``moment`` (an
+    aware datetime) for the rest of the test, in the live server's thread too; slot
+    rules (notice, horizon, "today") depend on it, so dated tests stay true."""
+    from django.utils import timezone
+
+    def freeze(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        return moment
+
+    return freeze

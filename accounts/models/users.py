@@ -1,10 +1,13 @@
-"""Users, their role profiles and their API sessions (refresh tokens)."""
+"""Users, client profiles and API sessions (refresh tokens)."""
 
 import zoneinfo
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -95,47 +98,6 @@ class ClientProfile(models.Model):
 
     def __str__(self) -> str:
         return f"Client {self.user.email}"
-
-
-class ExpertProfile(models.Model):
-    """The expert's storefront data and booking rules (SPEC §2, §3, §8 `/api/v1/me`)."""
-
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="expert_profile")
-    display_name = models.CharField(max_length=120, blank=True)
-    headline = models.CharField(max_length=160, blank=True)
-    bio = models.TextField(blank=True, max_length=5000)
-    languages = models.JSONField(default=list, blank=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    timezone = models.CharField(max_length=64, default="Africa/Lagos", validators=[validate_timezone])
-    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.NGN)
-    min_notice_minutes = models.PositiveIntegerField(
-        default=120, validators=[MaxValueValidator(60 * 24 * 30)]
-    )
-    horizon_days = models.PositiveSmallIntegerField(
-        default=60, validators=[MinValueValidator(1), MaxValueValidator(365)]
-    )
-    buffer_before_minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(240)])
-    buffer_after_minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(240)])
-    daily_limit = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(96)]
-    )
-    is_listed = models.BooleanField(default=True, help_text=_("Staff can hide an expert from the directory."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(horizon_days__gte=1, horizon_days__lte=365), name="expert_horizon_1_365"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(daily_limit__isnull=True) | models.Q(daily_limit__gte=1),
-                name="expert_daily_limit_positive",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.display_name or self.user.full_name
 
 
 class RefreshSession(models.Model):

@@ -1,0 +1,117 @@
+"""Operations on people: users, their profiles and their API sessions.
+
+Writes with business rules go through services: new users get their role profile in
+the same transaction, and deactivation is an action that calls ``user_deactivate``.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from accounts import admin_storefront  # noqa: F401  (registers experts, their areas and categories)
+from accounts.models import ClientProfile, RefreshSession, User
+from accounts.services import profile_create, user_deactivate
+
+
+class UserCreationAdminForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "full_name", "role")
+
+    def clean_email(self):
+        return User.objects.normalize_email(self.cleaned_data["email"]).strip().lower()
+
+
+class UserChangeAdminForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserChangeAdminForm
+    add_form = UserCreationAdminForm
+    list_display = ("email", "full_name", "role", "is_active", "is_staff", "date_joined")
+    list_filter = ("role", "is_active", "is_staff")
+    search_fields = ("email", "full_name")
+    ordering = ("-date_joined",)
+    date_hierarchy = "date_joined"
+    actions = ("deactivate_users",)
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name", "role")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "full_name", "role", "usable_password", "password1", "password2")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The role decides which profile exists; changing it would leave the wrong one.
+        return ("role", "last_login", "date_joined") if obj else ()
+
+    def save_model(self, request, obj, form, change):
+        # The admin wraps this in a transaction, so user and profile land together.
+        super().save_model(request, obj, form, change)
+        if not change:
+            profile_create(user=obj)
+
+    @admin.action(description=_("Deactivate selected users"), permissions=["change"])
+    def deactivate_users(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=True):
+            user_deactivate(user=user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("Deactivated %(count)d user.", "Deactivated %(count)d users.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(ClientProfile)
+class ClientProfileAdmin(admin.ModelAdmin):
+    """View only: profiles are created with their user and edited by their owner."""
+
+    list_display = ("user", "timezone", "created_at")
+    search_fields = ("user__email", "user__full_name")
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RefreshSession)
+class RefreshSessionAdmin(admin.ModelAdmin):
+    """Read-only: a session ends through the account page or the API, never here."""
+
+    list_display = ("id", "user", "masked_hash", "user_agent", "ip", "created_at", "last_used_at", "expires_at")
+    list_select_related = ("user",)
+    search_fields = ("user__email", "ip")
+    ordering = ("-last_used_at",)
+    fields = ("user", "masked_hash", "user_agent", "ip", "created_at", "last_used_at", "expires_at")
+    readonly_fields = fields
+
+    @admin.display(description=_("token hash"))
+    def masked_hash(self, obj):
+        return f"{obj.token_hash[:8]}…"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+

@@ -1,0 +1,116 @@
+"""The public directory and profiles through the API (anyone, no authentication).
+
+Only public fields ever leave: the serializer below is the whole list.
+"""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.storefront.forms import DirectoryFilterForm
+from accounts.storefront.public import expert_page_url, expert_photo_url
+from accounts.storefront.selectors import expert_public_get, experts_directory
+from procusmeet.api.errors import NotFound
+from procusmeet.api.pagination import PagePagination
+from procusmeet.api.schema import error_responses
+
+
+class PublicAreaSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    duration_minutes = serializers.IntegerField()
+    price = serializers.IntegerField(help_text="Integer minor units of `currency`.")
+    currency = serializers.CharField()
+
+    class Meta:
+        ref_name = "PublicArea"
+
+
+class RatingSerializer(serializers.Serializer):
+    average = serializers.FloatField()
+    count = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "RatingSummary"
+
+
+class PublicExpertSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="Absolute address of the public profile page.")
+    display_name = serializers.CharField()
+    headline = serializers.CharField()
+    bio = serializers.CharField(help_text="The bio as written (plain text or simple Markdown).")
+    bio_html = serializers.CharField(help_text="The bio rendered to sanitised HTML.")
+    photo_url = serializers.SerializerMethodField()
+    languages = serializers.ListField(child=serializers.CharField(), help_text="ISO 639 language codes.")
+    categories = serializers.SerializerMethodField()
+    currency = serializers.CharField()
+    timezone = serializers.CharField()
+    years_experience = serializers.IntegerField()
+    social_links = serializers.ListField(child=serializers.URLField())
+    from_price = serializers.IntegerField(allow_null=True, help_text="Lowest active area price, minor units.")
+    areas = PublicAreaSerializer(many=True, source="active_areas", help_text="Active areas, cheapest first.")
+    rating = serializers.SerializerMethodField(help_text="Null until the expert has reviews.")
+
+    class Meta:
+        ref_name = "PublicExpert"
+
+    def get_url(self, profile) -> str:
+        return expert_page_url(profile)
+
+    def get_photo_url(self, profile) -> str | None:
+        return expert_photo_url(profile)
+
+    def get_categories(self, profile) -> list[str]:
+        return [category.slug for category in profile.categories.all()]
+
+    @extend_schema_field(RatingSerializer(allow_null=True))
+    def get_rating(self, profile) -> None:
+        return None  # reviews (a later issue) fill this in
+
+
+_FILTER_PARAMETERS = [
+    OpenApiParameter("q", str, description="Words to find in name, headline, bio and service titles."),
+    OpenApiParameter("category", str, description="Category slug."),
+    OpenApiParameter("language", str, description="ISO 639 language code, e.g. `en`, `yo`."),
+    OpenApiParameter("currency", str, enum=["NGN", "GHS", "ZAR", "KES", "USD"]),
+    OpenApiParameter("min_price", int, description="Has an active service at or above this price (minor units)."),
+    OpenApiParameter("max_price", int, description="Has an active service at or below this price (minor units)."),
+    OpenApiParameter("sort", str, enum=["relevance", "price", "newest"], description="Default: relevance with `q`, else newest."),
+]
+
+
+class ExpertListApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []  # public: no session, no CSRF, cacheable
+
+    @extend_schema(
+        operation_id="experts_list",
+        parameters=_FILTER_PARAMETERS,
+        responses={200: PublicExpertSerializer(many=True), **error_responses(400)},
+    )
+    def get(self, request):
+        form = DirectoryFilterForm(request.query_params)
+        if not form.is_valid():
+            raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
+        paginator = PagePagination()
+        page = paginator.paginate_queryset(experts_directory(filters=form.filters()), request, view=self)
+        return paginator.get_paginated_response(PublicExpertSerializer(page, many=True).data)
+
+
+class ExpertDetailApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(operation_id="experts_retrieve", responses={200: PublicExpertSerializer, **error_responses(404)})
+    def get(self, request, expert_id: int):
+        profile = expert_public_get(pk=expert_id)
+        if profile is None:
+            raise NotFound(_("No such expert."))
+        return Response(PublicExpertSerializer(profile).data)

@@ -1,0 +1,25 @@
+"""Accounts models, split by concern; ``from accounts.models import X`` keeps working."""
+
+from accounts.models.storefront import Category, ExpertArea, ExpertProfile
+from accounts.models.users import (
+    ClientProfile,
+    Currency,
+    RefreshSession,
+    Role,
+    User,
+    UserManager,
+    validate_timezone,
+)
+
+__all__ = [
+    "Category",
+    "ClientProfile",
+    "Currency",
+    "ExpertArea",
+    "ExpertProfile",
+    "RefreshSession",
+    "Role",
+    "User",
+    "UserManager",
+    "validate_timezone",
+]

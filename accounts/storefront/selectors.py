@@ -1,0 +1,159 @@
+"""Reads of the storefront shared by pages and the API: public profiles, the
+directory (search, filters, sort) and the expert's own areas and onboarding."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import ExpertArea, ExpertProfile, Role
+from accounts.storefront.availability import (
+    availability_page_url,
+    expert_has_availability,
+    experts_available,
+)
+from accounts.storefront.search import full_text_enabled, search_query, search_terms
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    PRICE = "price"
+    NEWEST = "newest"
+    CHOICES = [(RELEVANCE, _("Best match")), (PRICE, _("Lowest price")), (NEWEST, _("Newest"))]
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    q: str = ""
+    category: str = ""
+    language: str = ""
+    currency: str = ""
+    min_price: int | None = None
+    max_price: int | None = None
+    sort: str = ""
+
+
+def _with_public_relations(profiles: QuerySet) -> QuerySet:
+    """Everything a card or profile shows, in a fixed number of queries."""
+    active_areas = ExpertArea.objects.filter(active=True).order_by("price", "id")
+    return profiles.prefetch_related("categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas"))
+
+
+def experts_public() -> QuerySet[ExpertProfile]:
+    """Experts whose public page may be shown: not hidden by staff, user still active."""
+    return ExpertProfile.objects.filter(is_listed=True, user__is_active=True, user__role=Role.EXPERT)
+
+
+def expert_public_get(*, slug: str | None = None, pk: int | None = None) -> ExpertProfile | None:
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    return _with_public_relations(experts_public().filter(**lookup)).first()
+
+
+def experts_listed() -> QuerySet[ExpertProfile]:
+    """Experts the directory shows: public, with an active area and availability."""
+    return experts_available(experts_public().filter(from_price__isnull=False))
+
+
+def experts_directory(*, filters: DirectoryFilters) -> QuerySet[ExpertProfile]:
+    profiles = experts_listed()
+    if filters.category:
+        profiles = profiles.filter(categories__slug=filters.category)
+    if filters.language:
+        profiles = _filter_language(profiles, filters.language)
+    if filters.currency:
+        profiles = profiles.filter(currency=filters.currency)
+    if filters.min_price is not None or filters.max_price is not None:
+        profiles = profiles.filter(Exists(_areas_in_price_range(filters.min_price, filters.max_price)))
+    profiles, ranked = _search(profiles, filters.q)
+    return _with_public_relations(profiles.order_by(*_ordering(filters.sort, ranked)))
+
+
+def _filter_language(profiles: QuerySet, code: str) -> QuerySet:
+    if full_text_enabled():
+        return profiles.filter(languages__contains=[code])  # jsonb @>, served by the GIN index
+    return profiles.filter(languages__icontains=f'"{code}"')
+
+
+def _areas_in_price_range(min_price: int | None, max_price: int | None) -> QuerySet:
+    areas = ExpertArea.objects.filter(expert=OuterRef("pk"), active=True)
+    if min_price is not None:
+        areas = areas.filter(price__gte=min_price)
+    if max_price is not None:
+        areas = areas.filter(price__lte=max_price)
+    return areas
+
+
+def _search(profiles: QuerySet, text: str) -> tuple[QuerySet, bool]:
+    if not search_terms(text):
+        return profiles, False
+    if full_text_enabled():
+        query = search_query(text)
+        return profiles.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query)), True
+    matches = Q()
+    for term in search_terms(text):
+        area_titles = ExpertArea.objects.filter(expert=OuterRef("pk"), active=True, title__icontains=term)
+        matches &= (
+            Q(display_name__icontains=term)
+            | Q(headline__icontains=term)
+            | Q(bio__icontains=term)
+            | Q(Exists(area_titles))
+        )
+    return profiles.filter(matches), False
+
+
+def _ordering(sort: str, ranked: bool) -> list:
+    if sort == Sort.PRICE:
+        return ["from_price", "-created_at", "-id"]
+    if ranked and sort in ("", Sort.RELEVANCE):
+        return ["-rank", "-created_at", "-id"]
+    return ["-created_at", "-id"]
+
+
+def expert_areas(*, expert: ExpertProfile) -> QuerySet[ExpertArea]:
+    """The expert's own areas, active and inactive (their services page and API)."""
+    return ExpertArea.objects.filter(expert=expert).order_by("-active", "created_at", "id")
+
+
+@dataclass(frozen=True)
+class OnboardingStep:
+    key: str
+    label: str
+    done: bool
+    url: str | None
+
+
+@dataclass(frozen=True)
+class OnboardingStatus:
+    steps: list[OnboardingStep] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return all(step.done for step in self.steps)
+
+    @property
+    def done_count(self) -> int:
+        return sum(step.done for step in self.steps)
+
+
+def expert_onboarding_status(profile: ExpertProfile) -> OnboardingStatus:
+    """The checklist a new expert works through before clients can find them."""
+    edit_url = reverse("experts:profile-edit")
+    steps = [
+        OnboardingStep("profile", _("Write your headline and bio"), bool(profile.headline and profile.bio), edit_url),
+        OnboardingStep("photo", _("Add a profile photo"), bool(profile.photo), edit_url + "#photo"),
+        OnboardingStep(
+            "area",
+            _("Offer at least one service"),
+            profile.areas.filter(active=True).exists(),
+            reverse("experts:areas"),
+        ),
+        OnboardingStep(
+            "availability",
+            _("Set your weekly availability"),
+            expert_has_availability(profile),
+            availability_page_url(),
+        ),
+    ]
+    return OnboardingStatus(steps=steps)

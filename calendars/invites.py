@@ -1,0 +1,113 @@
+"""A booking as a calendar event: invites for emails, the "Add to calendar" download,
+the Google Calendar link and the subscription feed (see ``calendars.ics``).
+
+The UID is ``booking-<id>@<site host>`` for every copy, so calendars treat an updated
+invite, a cancellation and the feed's entry as the same event; SEQUENCE counts the
+accepted reschedules.
+"""
+
+import datetime as dt
+from email.mime.text import MIMEText
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from calendars import ics
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def booking_path(booking_id: int) -> str:
+    return reverse("scheduling:booking-detail", args=[booking_id])
+
+
+def call_page_url(booking) -> str:
+    """Where the call happens: the call's lobby once that page exists, else the booking
+    page (which offers "Join" when the call opens)."""
+    try:
+        return _absolute(reverse("calls:lobby", args=[booking.call_id]))
+    except NoReverseMatch:
+        return _absolute(booking_path(booking.pk))
+
+
+def booking_uid(booking_id: int) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "procusmeet.local"
+    return f"booking-{booking_id}@{host}"
+
+
+def _organizer() -> ics.Person:
+    from email.utils import parseaddr
+
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return ics.Person(name or "ProcusMeet", address)
+
+
+def booking_sequence(booking) -> int:
+    from scheduling.bookings.states import Action
+
+    return booking.events.filter(action=Action.RESCHEDULE_ACCEPT).count()
+
+
+def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.CallEvent:
+    """The booking as a calendar event, titled for ``viewer`` (the other side's name)."""
+    from scheduling.models_booking import BookingStatus
+
+    call = booking.call
+    expert, client = call.expert, call.client
+    expert_name = getattr(getattr(expert, "expert_profile", None), "display_name", "") or expert.full_name
+    other = client.full_name if viewer is not None and viewer.pk == expert.pk else expert_name
+    url = call_page_url(booking)
+    return ics.CallEvent(
+        uid=booking_uid(booking.pk),
+        sequence=booking_sequence(booking) if sequence is None else sequence,
+        start=call.scheduled_start,
+        end=call.scheduled_end,
+        summary=_("%(area)s with %(name)s (ProcusMeet)") % {"area": call.area.title, "name": other},
+        description=_("Your ProcusMeet video call. Join here: %(url)s\nBooking: %(booking)s")
+        % {"url": url, "booking": _absolute(booking_path(booking.pk))},
+        url=url,
+        status=ics.CONFIRMED if booking.status in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED) else ics.TENTATIVE,
+        organizer=_organizer(),
+        attendees=(ics.Person(expert_name, expert.email), ics.Person(client.full_name, client.email)),
+    )
+
+
+def _booking_with_people(booking_id: int):
+    from scheduling.models_booking import Booking
+
+    return (
+        Booking.objects.select_related("call", "call__area", "call__expert__expert_profile", "call__client")
+        .filter(pk=booking_id)
+        .first()
+    )
+
+
+def booking_invite_attachment(*, booking_id: int, method: str, viewer=None) -> MIMEText | None:
+    """``invite.ics`` as ``text/calendar; method=…``: mail clients show it as an invite."""
+    booking = _booking_with_people(booking_id)
+    if booking is None:
+        return None
+    body = ics.invite(booking_event(booking, viewer=viewer), method=method, now=timezone.now())
+    part = MIMEText(body.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    name = "cancel.ics" if method == ics.CANCEL else "invite.ics"
+    part.add_header("Content-Disposition", "attachment", filename=name)
+    return part
+
+
+def booking_ics_download(booking, *, viewer) -> bytes:
+    return ics.single_event(booking_event(booking, viewer=viewer), now=timezone.now())
+
+
+def booking_google_link(booking, *, viewer) -> str:
+    return ics.google_calendar_link(booking_event(booking, viewer=viewer))
+
+
+def feed_document(*, user, bookings, now: dt.datetime | None = None) -> bytes:
+    events = [booking_event(booking, viewer=user, sequence=getattr(booking, "sequence", None)) for booking in bookings]
+    return ics.feed(events, name=_("ProcusMeet calls"), now=now or timezone.now())

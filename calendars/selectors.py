@@ -1,0 +1,47 @@
+"""Reads of calendar sync shared by pages, the API, the feed and the slot engine."""
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+
+from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
+
+FEED_PAST = dt.timedelta(days=60)
+
+
+def feed_of(*, user) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def feed_by_token(*, token: str) -> CalendarFeed | None:
+    if not token or len(token) > 64:
+        return None
+    return CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+
+
+def feed_bookings(*, user, now: dt.datetime):
+    """The user's calls a calendar should show, from two months back: confirmed or
+    completed ones, and paid requests still waiting for the expert (tentative)."""
+    from scheduling.bookings.selectors import bookings_visible_to
+    from scheduling.bookings.states import Action
+    from scheduling.models_booking import BookingStatus
+
+    paid_request = Q(status=BookingStatus.PENDING, call__payment__held_at__isnull=False)
+    settled = Q(status__in=[BookingStatus.CONFIRMED, BookingStatus.COMPLETED])
+    return (
+        bookings_visible_to(user)
+        .filter(paid_request | settled, call__scheduled_start__gte=now - FEED_PAST)
+        .select_related("call", "call__area", "call__expert__expert_profile", "call__client")
+        .annotate(sequence=Count("events", filter=Q(events__action=Action.RESCHEDULE_ACCEPT)))
+        .order_by("call__scheduled_start")
+    )
+
+
+def external_calendars_of(*, user) -> QuerySet[ExternalCalendar]:
+    return ExternalCalendar.objects.filter(user=user).order_by("created_at", "pk")
+
+
+def external_busy_for(*, expert_user_id: int, window: tuple[dt.datetime, dt.datetime]) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Busy spans from the expert's external calendars overlapping ``window``."""
+    rows = ExternalBusy.objects.filter(user_id=expert_user_id, start__lt=window[1], end__gt=window[0])
+    return list(rows.values_list("start", "end"))

@@ -1,0 +1,163 @@
+"""Every write of calendar sync: feed tokens, external calendars and their busy times."""
+
+import datetime as dt
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from calendars.errors import CalendarInvalid, CalendarLimitReached, CalendarNotFound
+from calendars.fetch import FetchFailed, feed_download, normalised
+from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
+from calendars.parse import FeedInvalid, busy_spans
+
+logger = logging.getLogger(__name__)
+
+MAX_CALENDARS_PER_EXPERT = 10
+BUSY_HORIZON = dt.timedelta(days=366)  # no expert's booking horizon reaches further
+BUSY_PAST = dt.timedelta(days=1)
+
+
+# --- The user's own subscription feed ---------------------------------------------------------
+
+
+@transaction.atomic
+def feed_token_regenerate(*, user) -> CalendarFeed:
+    """Give the user a (new) private feed address; any older address stops working."""
+    feed, _created = CalendarFeed.objects.select_for_update().get_or_create(
+        user=user, defaults={"token": secrets.token_urlsafe(32)}
+    )
+    if not _created:
+        feed.token = secrets.token_urlsafe(32)
+        feed.save(update_fields=["token"])
+    return feed
+
+
+@transaction.atomic
+def feed_revoke(*, user) -> None:
+    CalendarFeed.objects.filter(user=user).delete()
+
+
+def feed_mark_read(*, feed: CalendarFeed) -> None:
+    """Remember when a calendar last polled the feed (at most once a minute: a write per
+    poll would be a write per subscriber every few minutes)."""
+    now = timezone.now()
+    if feed.last_read_at is None or now - feed.last_read_at > dt.timedelta(minutes=1):
+        CalendarFeed.objects.filter(pk=feed.pk).update(last_read_at=now)
+
+
+# --- External calendars of experts -----------------------------------------------------------------
+
+
+def _valid_url(url: str) -> str:
+    url = normalised(url)
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        message = _("Enter the calendar's secret address (https://… or webcal://…).")
+        raise CalendarInvalid(message, fields={"url": [message]}) from None
+    return url
+
+
+@transaction.atomic
+def external_calendar_add(*, user, name: str, url: str) -> ExternalCalendar:
+    """Add an external calendar; its first fetch is queued after commit."""
+    url = _valid_url(url)
+    name = name.strip()[:80] or _("My calendar")
+    if ExternalCalendar.objects.filter(user=user).count() >= MAX_CALENDARS_PER_EXPERT:
+        raise CalendarLimitReached(_("You can connect up to %(count)s calendars.") % {"count": MAX_CALENDARS_PER_EXPERT})
+    if ExternalCalendar.objects.filter(user=user, url=url).exists():
+        message = _("This calendar is already connected.")
+        raise CalendarInvalid(message, fields={"url": [message]})
+    calendar = ExternalCalendar.objects.create(user=user, name=name, url=url)
+    from calendars.tasks import refresh_external_calendar
+
+    transaction.on_commit(lambda: refresh_external_calendar.delay(calendar.pk))
+    return calendar
+
+
+def _owned(*, user, calendar_id: int) -> ExternalCalendar:
+    calendar = ExternalCalendar.objects.select_for_update().filter(pk=calendar_id, user=user).first()
+    if calendar is None:
+        raise CalendarNotFound(_("No such calendar."))
+    return calendar
+
+
+@transaction.atomic
+def external_calendar_remove(*, user, calendar_id: int) -> None:
+    _owned(user=user, calendar_id=calendar_id).delete()
+    _slots_changed(user)
+
+
+def _slots_changed(user) -> None:
+    from scheduling.cache import slots_cache_invalidate
+
+    profile_id = getattr(getattr(user, "expert_profile", None), "pk", None)
+    if profile_id is not None:
+        slots_cache_invalidate(expert_id=profile_id)
+
+
+def _expert_zone(user) -> str:
+    return getattr(getattr(user, "expert_profile", None), "timezone", None) or "UTC"
+
+
+def _download_and_parse(calendar: ExternalCalendar, now: dt.datetime):
+    document = feed_download(
+        calendar.url,
+        timeout=settings.CALENDAR_FETCH_TIMEOUT_SECONDS,
+        max_bytes=settings.CALENDAR_FETCH_MAX_BYTES,
+        allow_private=settings.CALENDAR_FETCH_ALLOW_PRIVATE,
+    )
+    return busy_spans(document, zone=_expert_zone(calendar.user), start=now - BUSY_PAST, end=now + BUSY_HORIZON)
+
+
+def external_calendar_refresh(*, calendar_id: int, now: dt.datetime | None = None) -> ExternalCalendar | None:
+    """Fetch one calendar and replace its busy times. The download happens outside any
+    transaction (it may take seconds); a failure keeps the last good busy times and
+    records the error. Returns the calendar, or None when it was removed meanwhile."""
+    now = now or timezone.now()
+    calendar = ExternalCalendar.objects.select_related("user__expert_profile").filter(pk=calendar_id).first()
+    if calendar is None:
+        return None
+    try:
+        spans, error = _download_and_parse(calendar, now), ""
+    except (FetchFailed, FeedInvalid) as failure:
+        spans, error = None, str(failure)[:300]
+        logger.info("external calendar fetch failed calendar=%s error=%s", calendar_id, error)
+    return _store(calendar_id=calendar_id, spans=spans, error=error, now=now)
+
+
+@transaction.atomic
+def _store(*, calendar_id: int, spans, error: str, now: dt.datetime) -> ExternalCalendar | None:
+    calendar = ExternalCalendar.objects.select_for_update().select_related("user__expert_profile").filter(pk=calendar_id).first()
+    if calendar is None:
+        return None
+    calendar.last_fetched_at, calendar.last_error = now, error
+    fields = ["last_fetched_at", "last_error"]
+    if spans is not None:
+        old = list(calendar.busy.order_by("start", "end").values_list("start", "end"))
+        if old != spans:
+            calendar.busy.all().delete()
+            ExternalBusy.objects.bulk_create(
+                ExternalBusy(calendar=calendar, user_id=calendar.user_id, start=start, end=end) for start, end in spans
+            )
+            _slots_changed(calendar.user)
+        calendar.last_success_at, calendar.busy_count = now, len(spans)
+        fields += ["last_success_at", "busy_count"]
+    calendar.save(update_fields=fields)
+    return calendar
+
+
+def external_calendars_due(*, now: dt.datetime | None = None) -> list[int]:
+    """Ids of calendars not fetched for ``CALENDAR_REFRESH_MINUTES`` (or never)."""
+    now = now or timezone.now()
+    stale = now - dt.timedelta(minutes=settings.CALENDAR_REFRESH_MINUTES)
+    from django.db.models import Q
+
+    due = ExternalCalendar.objects.filter(Q(last_fetched_at__isnull=True) | Q(last_fetched_at__lte=stale))
+    return list(due.order_by("last_fetched_at").values_list("pk", flat=True)[:500])

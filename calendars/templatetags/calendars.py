@@ -1,0 +1,36 @@
+from django import template
+from django.urls import reverse
+
+from calendars.invites import booking_google_link
+from calendars.selectors import feed_of
+
+register = template.Library()
+_CALENDAR_STATUSES = ("pending", "confirmed")
+
+
+def feed_urls(request, feed) -> dict:
+    if feed is None:
+        return {"feed_url": "", "webcal_url": ""}
+    url = request.build_absolute_uri(reverse("calendars:feed", args=[feed.token]))
+    return {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+
+
+@register.inclusion_tag("calendars/_feed.html", takes_context=True)
+def calendar_feed_section(context, feed=None):
+    """The user's private feed address with copy, regenerate and turn-off controls."""
+    request = context["request"]
+    feed = feed if feed is not None else feed_of(user=request.user)
+    return {"feed": feed, "csrf_token": context.get("csrf_token"), **feed_urls(request, feed)}
+
+
+@register.inclusion_tag("calendars/_add_to_calendar.html", takes_context=True)
+def add_to_calendar(context, booking):
+    """"Add to calendar" (.ics download) and a Google Calendar link, while the call is on."""
+    if booking.status not in _CALENDAR_STATUSES:
+        return {"show": False}
+    user = context["request"].user
+    return {
+        "show": True,
+        "ics_url": reverse("calendars:booking-ics", args=[booking.pk]),
+        "google_url": booking_google_link(booking, viewer=user),
+    }

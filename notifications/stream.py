@@ -1,0 +1,157 @@
+"""``GET /api/v1/notifications/stream``: Server-Sent Events of the user's notifications.
+
+An async view served by the ASGI server (uvicorn): an open stream costs a coroutine,
+not a thread, and holds no database connection while it waits. Each event is
+
+    id: <notification id>
+    event: notification
+    data: {"id", "kind", "title", "body", "url", "created_at", "read", "unread_count"}
+
+so a reconnecting ``EventSource`` sends ``Last-Event-ID`` and gets exactly the
+notifications it has not seen (ids only grow, see ``services._ids_in_commit_order``).
+A read elsewhere sends ``event: unread`` (no id) with the new count; a quiet stream
+gets a ``: ping`` comment every ``NOTIFICATIONS_SSE_HEARTBEAT_SECONDS``. A stream
+lasts at most ``NOTIFICATIONS_SSE_MAX_SECONDS`` (and never past its access token), then
+the browser reconnects and is authenticated afresh.
+"""
+
+import json
+import time
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.db import connections
+from django.http import StreamingHttpResponse
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import AuthenticationFailed
+
+from accounts.authentication import ActiveUserJWTAuthentication
+from notifications import selectors
+from notifications.hub import database, hub_for_loop
+from procusmeet.responses import error_json
+
+
+def _bearer(request) -> tuple[object, float | None] | None:
+    """``(user, token expiry)`` for a valid bearer token, None without one; a bad token
+    raises ``AuthenticationFailed``."""
+    found = ActiveUserJWTAuthentication().authenticate(request)
+    if found is None:
+        return None
+    user, token = found
+    return user, float(token["exp"])
+
+
+async def _authenticate(request):
+    """``(user, deadline)``: a bearer token, else the session; ``(None, message)`` when neither."""
+    if request.headers.get("Authorization"):
+        try:
+            found = await sync_to_async(_bearer)(request)
+        except AuthenticationFailed as exc:
+            return None, str(exc.detail)
+        if found is not None:
+            return found
+    user = await request.auser()
+    if user.is_authenticated and user.is_active:
+        return user, None
+    return None, _("Authentication credentials were not provided.")
+
+
+def _last_event_id(request, default: int) -> int:
+    """Where to resume: the ``Last-Event-ID`` header of a reconnect, else ``?after=`` (the
+    newest id the page already showed), else ``default`` (only what comes next)."""
+    for raw in (request.headers.get("Last-Event-ID"), request.GET.get("after")):
+        if raw is not None and raw.strip().isdigit():
+            return int(raw.strip())
+    return default
+
+
+def _event(notification, unread: int) -> str:
+    data = {
+        "id": notification.pk,
+        "kind": notification.kind,
+        "title": notification.title,
+        "body": notification.body,
+        "url": notification.url,
+        "created_at": notification.created_at.isoformat(),
+        "read": notification.read_at is not None,
+        "unread_count": unread,
+    }
+    return f"id: {notification.pk}\nevent: notification\ndata: {json.dumps(data)}\n\n"
+
+
+def _unread_event(unread: int) -> str:
+    return f"event: unread\ndata: {json.dumps({'unread_count': unread})}\n\n"
+
+
+def _changes(*, user_id: int, after_id: int, read_changed: bool) -> tuple[list, int | None]:
+    """New notifications after ``after_id`` and the unread count (when anything changed)."""
+    fresh = selectors.notifications_after(user_id=user_id, after_id=after_id)
+    if not fresh and not read_changed:
+        return [], None
+    return fresh, selectors.unread_count(user_id=user_id)
+
+
+async def _events(*, user_id: int, after_id: int, deadline: float):
+    """Subscribe first, then replay: a notification saved in between wakes us, so the
+    replay and the live part leave no gap (and ``id > after_id`` no repeat)."""
+    hub = hub_for_loop()
+    heartbeat = settings.NOTIFICATIONS_SSE_HEARTBEAT_SECONDS
+    subscription = await hub.subscribe(user_id)
+    try:
+        yield f"retry: {settings.NOTIFICATIONS_SSE_RETRY_MS}\n: connected\n\n"
+        read_changed = True  # the first answer always carries the current count
+        while True:
+            fresh, unread = await database(_changes)(
+                user_id=subscription.user_id, after_id=after_id, read_changed=read_changed
+            )
+            for notification in fresh:
+                after_id = notification.pk
+                yield _event(notification, unread)
+            if unread is not None and not fresh:
+                yield _unread_event(unread)
+            if len(fresh) == selectors.REPLAY_BATCH:
+                read_changed = False
+                continue  # a long replay: the next batch before waiting
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                if await subscription.wait(min(heartbeat, remaining)):
+                    break
+                yield ": ping\n\n"
+                await hub.heartbeat(subscription)
+            read_changed, subscription.read_changed = subscription.read_changed, False
+    finally:
+        await hub.unsubscribe(subscription)
+
+
+async def notification_stream(request):
+    if request.method != "GET":
+        return error_json(405, "method_not_allowed", _("Only GET is allowed here."))
+    user, expiry = await _authenticate(request)
+    if user is None:
+        response = error_json(401, "not_authenticated", expiry)
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
+        return response
+    hub = hub_for_loop()
+    if not await hub.has_room(user.pk):
+        response = error_json(
+            429, "too_many_streams", _("Too many open notification streams. Close another tab or window.")
+        )
+        response["Retry-After"] = str(settings.NOTIFICATIONS_SSE_HEARTBEAT_SECONDS)
+        return response
+    latest = (await database(selectors.bell_summary)(user_id=user.pk))["latest_id"]
+    # An id from the future (another database, a made-up header) would silence the stream.
+    after_id = min(_last_event_id(request, latest), latest)
+    # The request's own connection (session, user) is not needed while the stream waits.
+    await sync_to_async(connections.close_all)()
+    lifetime = settings.NOTIFICATIONS_SSE_MAX_SECONDS
+    if expiry is not None:
+        lifetime = min(lifetime, expiry - time.time())
+    response = StreamingHttpResponse(
+        _events(user_id=user.pk, after_id=after_id, deadline=time.monotonic() + lifetime),
+        content_type="text/event-stream; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache, no-transform"
+    response["X-Accel-Buffering"] = "no"  # nginx and friends must not buffer the stream
+    return response

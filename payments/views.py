@@ -1,0 +1,52 @@
+"""Pages of the payments app."""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from payments.models import TestTransaction
+from payments.providers.test import checkout_fail, checkout_pay
+
+
+def _test_transaction(reference: str) -> TestTransaction:
+    # The imitation checkout exists only while the test provider is the one in use.
+    if settings.PAYMENT_PROVIDER != "test":
+        raise Http404
+    return get_object_or_404(TestTransaction, reference=reference)
+
+
+def _callback_url(tx: TestTransaction) -> str:
+    """Back to the merchant like Paystack does: ``callback_url?reference=…``."""
+    parts = urlsplit(tx.callback_url)
+    query = [(key, value) for key, value in parse_qsl(parts.query) if key != "reference"]
+    query.append(("reference", tx.reference))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+@require_GET
+def test_checkout(request, reference: str):
+    """The test provider's hosted checkout: clearly no money moves."""
+    tx = _test_transaction(reference)
+    major, minor = divmod(tx.amount, 100)
+    context = {
+        "tx": tx,
+        "amount_display": f"{major:,}.{minor:02d}",
+        "payable": tx.status in {TestTransaction.Status.ABANDONED, TestTransaction.Status.FAILED},
+        "return_url": _callback_url(tx),
+    }
+    return render(request, "payments/test_checkout.html", context)
+
+
+@require_POST
+def test_checkout_pay(request, reference: str):
+    tx = checkout_pay(reference=_test_transaction(reference).reference)
+    return redirect(_callback_url(tx))
+
+
+@require_POST
+def test_checkout_fail(request, reference: str):
+    tx = checkout_fail(reference=_test_transaction(reference).reference)
+    return redirect(_callback_url(tx))

@@ -1,0 +1,75 @@
+"""Input and output shapes of the availability API (times are "HH:MM" local to the expert)."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from scheduling.models import OverrideKind
+from scheduling.wallclock import parse_hhmm
+
+
+class WallClockField(serializers.CharField):
+    """"HH:MM" ↔ minutes after midnight; ``end_of_day`` admits "24:00"."""
+
+    def __init__(self, *, end_of_day: bool = False, **kwargs):
+        self.end_of_day = end_of_day
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        text = super().to_internal_value(data)
+        try:
+            return parse_hhmm(text, allow_end_of_day=self.end_of_day)
+        except ValueError:
+            if self.end_of_day:
+                raise serializers.ValidationError(_("Use HH:MM between 00:00 and 24:00.")) from None
+            raise serializers.ValidationError(_("Use HH:MM between 00:00 and 23:59.")) from None
+
+
+def _end_after_start(attrs: dict) -> dict:
+    start, end = attrs.get("start"), attrs.get("end")
+    if start is not None and end is not None and end <= start:
+        raise serializers.ValidationError({"end": [_("Must be after the start.")]})
+    return attrs
+
+
+class WeeklyRangeIn(serializers.Serializer):
+    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 = Monday … 6 = Sunday")
+    start = WallClockField(help_text="HH:MM, the expert's local time")
+    end = WallClockField(end_of_day=True, help_text="HH:MM (24:00 = midnight), after start")
+
+    def validate(self, attrs):
+        return _end_after_start(attrs)
+
+
+class WeeklyRangeOut(serializers.Serializer):
+    weekday = serializers.IntegerField()
+    start = serializers.CharField()
+    end = serializers.CharField()
+
+
+class OverrideIn(serializers.Serializer):
+    date = serializers.DateField(help_text="YYYY-MM-DD, the expert's local date")
+    kind = serializers.ChoiceField(choices=OverrideKind.choices)
+    start = WallClockField(required=False, allow_null=True, default=None)
+    end = WallClockField(end_of_day=True, required=False, allow_null=True, default=None)
+
+    def validate(self, attrs):
+        start, end = attrs["start"], attrs["end"]
+        if (start is None) != (end is None):
+            missing = "end" if end is None else "start"
+            raise serializers.ValidationError({missing: [_("Give both start and end, or neither for a whole day off.")]})
+        if start is None and attrs["kind"] == OverrideKind.AVAILABLE:
+            raise serializers.ValidationError({"start": [_("Extra availability needs a start and an end.")]})
+        return _end_after_start(attrs)
+
+
+class OverrideOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    date = serializers.DateField()
+    kind = serializers.CharField()
+    start = serializers.CharField(allow_null=True)
+    end = serializers.CharField(allow_null=True)
+
+
+class SlotsOut(serializers.Serializer):
+    timezone = serializers.CharField(help_text="the IANA zone the slots are written in")
+    slots = serializers.ListField(child=serializers.CharField(), help_text="RFC 3339 starts, sorted")

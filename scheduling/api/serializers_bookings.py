@@ -1,0 +1,122 @@
+"""Shapes of the bookings API: one booking object everywhere (list, detail, transitions).
+
+``call`` is a small object ``{id, status, scheduled_start, duration_minutes}`` rather
+than a bare id, so a client can show the call without a second request. Times are RFC
+3339 in UTC; money is integer minor units with its currency. ``payment.authorization_url``
+is only given to the client, and only while the payment is pending.
+"""
+
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from payments.models import PaymentStatus
+from scheduling.bookings.selectors import open_proposal_of
+from scheduling.models_booking import BookingStatus
+
+
+class AwareDateTimeField(serializers.DateTimeField):
+    """RFC 3339 with its offset (any offset); a time without one is refused, not guessed."""
+
+    default_error_messages = {"naive": _("Include a UTC offset, e.g. 2026-10-21T09:00:00+01:00 or …Z.")}
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            parsed = parse_datetime(value.strip())
+            if parsed is not None and parsed.tzinfo is None:
+                self.fail("naive")
+        return super().to_internal_value(value)
+
+
+class CallOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    scheduled_start = serializers.DateTimeField()
+    duration_minutes = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "BookingCall"
+
+
+class AreaOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+
+    class Meta:
+        ref_name = "BookingArea"
+
+
+class ExpertOut(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The expert's public id (as in /api/v1/experts/{id}).")
+    user_id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    slug = serializers.CharField()
+
+    class Meta:
+        ref_name = "BookingExpert"
+
+
+class ClientOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    full_name = serializers.CharField()
+
+    class Meta:
+        ref_name = "BookingClient"
+
+
+class PaymentOut(serializers.Serializer):
+    status = serializers.ChoiceField(choices=PaymentStatus.choices)
+    authorization_url = serializers.SerializerMethodField(help_text="Where the client pays; null once paid.")
+    reference = serializers.CharField()
+    amount = serializers.IntegerField()
+    currency = serializers.CharField()
+    refund_status = serializers.CharField(help_text="The provider's refund status once a refund was asked for.")
+
+    class Meta:
+        ref_name = "BookingPayment"
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_authorization_url(self, payment):
+        request = self.context.get("request")
+        if payment.status != PaymentStatus.PENDING or request is None or request.user.pk != payment.call.client_id:
+            return None
+        return request.build_absolute_uri(payment.authorization_url)
+
+
+class RescheduleOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    proposed_start = serializers.DateTimeField()
+    status = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "BookingReschedule"
+
+
+class BookingOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=BookingStatus.choices)
+    call = CallOut()
+    area = AreaOut(source="call.area")
+    expert = ExpertOut(source="call.expert.expert_profile")
+    client = ClientOut(source="call.client")
+    start = serializers.DateTimeField(source="call.scheduled_start")
+    end = serializers.DateTimeField(source="call.scheduled_end")
+    duration_minutes = serializers.IntegerField(source="call.duration_minutes")
+    price = serializers.IntegerField(source="call.payment.amount", help_text="Integer minor units of `currency`.")
+    currency = serializers.CharField(source="call.payment.currency")
+    payment = PaymentOut(source="call.payment")
+    reschedule = serializers.SerializerMethodField(help_text="The expert's open proposal of a new start, if any.")
+    decline_reason = serializers.CharField()
+    cancel_reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "Booking"
+
+    @extend_schema_field(RescheduleOut(allow_null=True))
+    def get_reschedule(self, booking):
+        proposal = open_proposal_of(booking)
+        return RescheduleOut(proposal).data if proposal else None

@@ -1,0 +1,73 @@
+"""The expert's own availability: weekly ranges and dated overrides (expert only)."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import IsExpert
+from scheduling import selectors, services
+from scheduling.api.serializers import (
+    OverrideIn,
+    OverrideOut,
+    WeeklyRangeIn,
+    WeeklyRangeOut,
+)
+from scheduling.services import RangeSpec
+
+
+def _expert(request):
+    return request.user.expert_profile
+
+
+class WeeklyAvailabilityApi(APIView):
+    """``GET`` the weekly ranges; ``PUT`` a JSON list to replace them all at once."""
+
+    permission_classes = [IsExpert]
+
+    class InputSerializer(serializers.Serializer):
+        ranges = serializers.ListField(child=WeeklyRangeIn(), allow_empty=True)
+
+    @extend_schema(responses=WeeklyRangeOut(many=True))
+    def get(self, request):
+        ranges = selectors.weekly_ranges_of(expert=_expert(request))
+        return Response(WeeklyRangeOut(ranges, many=True).data)
+
+    @extend_schema(request=WeeklyRangeIn(many=True), responses=WeeklyRangeOut(many=True))
+    def put(self, request):
+        # The body is the bare list of SPEC §8; wrap it so errors name "ranges" and the item index.
+        serializer = self.InputSerializer(data={"ranges": request.data})
+        serializer.is_valid(raise_exception=True)
+        specs = [RangeSpec(r["weekday"], r["start"], r["end"]) for r in serializer.validated_data["ranges"]]
+        created = services.weekly_ranges_replace(expert=_expert(request), ranges=specs)
+        return Response(WeeklyRangeOut(created, many=True).data)
+
+
+class OverrideListApi(APIView):
+    """Upcoming overrides (today in the expert's zone onwards), and adding one."""
+
+    permission_classes = [IsExpert]
+
+    @extend_schema(responses=OverrideOut(many=True))
+    def get(self, request):
+        overrides = selectors.overrides_upcoming(expert=_expert(request))
+        return Response(OverrideOut(overrides, many=True).data)
+
+    @extend_schema(request=OverrideIn, responses={201: OverrideOut})
+    def post(self, request):
+        serializer = OverrideIn(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        override = services.date_override_create(
+            expert=_expert(request), date=data["date"], kind=data["kind"], start_minute=data["start"], end_minute=data["end"]
+        )
+        return Response(OverrideOut(override).data, status=status.HTTP_201_CREATED)
+
+
+class OverrideDetailApi(APIView):
+    permission_classes = [IsExpert]
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, override_id: int):
+        services.date_override_delete(expert=_expert(request), override_id=override_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,66 @@
+"""Cached slot answers, invalidated per expert by a version token.
+
+Every answer is stored with the expert's version it was computed under; any change that
+can alter the expert's slots (rules, weekly ranges, overrides, areas, bookings, hiding
+the expert) calls ``slots_cache_invalidate``, which replaces the version so every older
+answer is ignored at once (no key scans, works on every cache backend).
+"""
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+
+# Short enough that a slot freed or closed by something we do not hear about (an
+# external calendar, the horizon moving forward) shows up within minutes; the minimum
+# notice is re-applied on every read, so time passing never serves a too-early slot.
+SLOTS_TTL_SECONDS = 300
+# Answers are also keyed by the 5-minute bucket of the "now" they were computed for, so
+# a request for another moment (a test's frozen clock, a long-lived entry) recomputes.
+CACHE_BUCKET_SECONDS = 300
+_VERSION_TTL_SECONDS = 7 * 24 * 3600
+
+
+def _version_key(expert_id: int) -> str:
+    return f"slots:version:{expert_id}"
+
+
+def _bump(expert_id: int) -> None:
+    cache.set(_version_key(expert_id), uuid.uuid4().hex, _VERSION_TTL_SECONDS)
+
+
+def slots_cache_invalidate(*, expert_id: int) -> None:
+    """Forget every cached slot answer of this expert.
+
+    Bumped now (so later reads in the same transaction, and tests, see the change) and
+    again after commit: a reader that fetched the first new version before our commit
+    could otherwise cache pre-commit data under it.
+    """
+    _bump(expert_id)
+    transaction.on_commit(lambda: _bump(expert_id))
+
+
+def slots_cached(*, expert_id: int, parts: tuple, compute: Callable[[], Any]) -> Any:
+    """The cached answer for ``parts`` if it was computed under the expert's current
+    version, else ``compute()`` (stored for next time).
+
+    The version and the answer are fetched in one round trip; the answer carries the
+    version it was computed under.
+    """
+    version_key = _version_key(expert_id)
+    key = "slots:" + ":".join(str(part) for part in (expert_id, *parts))
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key)
+    if version is None:
+        version = uuid.uuid4().hex
+        # add(): a concurrent first reader may have set it already; theirs wins.
+        if not cache.add(version_key, version, _VERSION_TTL_SECONDS):
+            version = cache.get(version_key) or version
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    answer = compute()
+    cache.set(key, (version, answer), SLOTS_TTL_SECONDS)
+    return answer

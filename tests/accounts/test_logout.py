@@ -1,0 +1,60 @@
+import pytest
+
+from accounts.models import RefreshSession
+from accounts.tokens import session_start
+from tests.accounts.conftest import bearer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_logout_with_the_refresh_token_in_the_body_ends_that_session_only(api, alice_client):
+    phone = session_start(user=alice_client, user_agent="Phone")
+    laptop = session_start(user=alice_client, user_agent="Laptop")
+
+    response = api.post("/api/v1/auth/logout", {"refresh": phone.refresh}, format="json", **bearer(laptop.access))
+
+    assert response.status_code == 204
+    assert list(RefreshSession.objects.filter(user=alice_client)) == [laptop.session]
+
+
+def test_logout_without_a_refresh_token_ends_the_session_of_the_access_token(api, alice_client):
+    phone = session_start(user=alice_client, user_agent="Phone")
+    laptop = session_start(user=alice_client, user_agent="Laptop")
+
+    response = api.post("/api/v1/auth/logout", **bearer(laptop.access))
+
+    assert response.status_code == 204
+    assert list(RefreshSession.objects.filter(user=alice_client)) == [phone.session]
+    assert api.post("/api/v1/auth/refresh", {"refresh": laptop.refresh}, format="json").status_code == 401
+
+
+def test_logout_cannot_end_another_users_session(api, alice_client, dave_client):
+    dave = session_start(user=dave_client)
+    alice = session_start(user=alice_client)
+
+    response = api.post("/api/v1/auth/logout", {"refresh": dave.refresh}, format="json", **bearer(alice.access))
+
+    assert response.status_code == 204
+    assert RefreshSession.objects.filter(pk=dave.session.pk).exists()
+
+
+def test_logout_all_ends_every_session_of_the_user_and_no_one_elses(api, alice_client, bob_expert):
+    sessions = [session_start(user=alice_client) for _ in range(3)]
+    bob = session_start(user=bob_expert)
+
+    response = api.post("/api/v1/auth/logout-all", **bearer(sessions[0].access))
+
+    assert response.status_code == 204
+    assert not RefreshSession.objects.filter(user=alice_client).exists()
+    assert RefreshSession.objects.filter(pk=bob.session.pk).exists()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/auth/logout", "/api/v1/auth/logout-all"])
+def test_logging_out_needs_a_signed_in_user(api, alice_client, path):
+    session_start(user=alice_client)
+
+    response = api.post(path)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "not_authenticated"
+    assert RefreshSession.objects.filter(user=alice_client).exists()

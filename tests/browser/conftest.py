@@ -1,0 +1,68 @@
+"""Browser tests: pytest-playwright driving Debian's Chromium against `live_server`.
+
+Pages open relative paths on the live server. Each page fails its test when the
+Content-Security-Policy blocks something or a script throws; each page a test visits
+is checked with ``tests.browser.helpers.assert_accessible``.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to
+# run next to it, although the database work here is plain synchronous test setup.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+]
+WAIT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(django_db_setup, live_server):
+    """Every page talks to the live server. Because tests reach ``live_server`` through
+    this fixture, pytest-django gives them a transactional database, so the server
+    thread sees the rows a test creates."""
+    return live_server.url
+
+
+@pytest.fixture
+def page(context):
+    """pytest-playwright's page, failing the test on CSP violations and script errors."""
+    problems = []
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    yield page
+    assert not problems, "The page reported problems:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def logged_in_page(page, base_url):
+    """``logged_in_page(user)``: the page, already signed in through a session cookie
+    (fast; use ``helpers.login_via_page`` when the login form itself is under test)."""
+
+    def sign_in(user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
+        return page
+
+    return sign_in

