@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: setup run test check-deploy assets clean
+.PHONY: setup run test check-hardening check-deploy bench assets clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,27 +23,39 @@ setup: $(BIN)/.installed
 	  else echo "chromium is missing: install it (apt-get install -y chromium) for the browser tests"; fi; \
 	fi
 
-## run: migrate, load demo data and serve at http://127.0.0.1:$(PORT) (ASGI, uvicorn).
+## run: migrate, load demo data and serve at http://127.0.0.1:$(PORT) (ASGI, uvicorn), with a
+## Celery worker and beat for emails, reminders and calendar sync (scripts/run_dev.sh).
 ## Embedded defaults (SQLite, file cache) unless DATABASE_URL / REDIS_URL are set.
 run: $(BIN)/.installed
 	$(BIN)/python manage.py create_database
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_data
 	@echo "ProcusMeet: open http://127.0.0.1:$(PORT)/ (API docs: /api/docs/). Ctrl+C stops it."
-	$(BIN)/python -m uvicorn procusmeet.asgi:application --host 127.0.0.1 --port $(PORT) --lifespan off
+	PYTHON=$(BIN)/python scripts/run_dev.sh
 
-# The suite and the deployment check run on PostgreSQL: the local server unless set.
-test check-deploy: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/procusmeet
+# The suite, the hardening checks, the benchmarks and the deployment check run on
+# PostgreSQL: the local server unless set.
+test check-hardening check-deploy bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/procusmeet
 
 ## test: the whole suite (pytest.ini: two workers) against PostgreSQL at DATABASE_URL.
 ## Browser tests run in their own pass: Playwright keeps an event loop running in its
 ## process, where Django's test client can no longer run async middleware. Both passes
 ## always run; the target fails if either failed.
+## The slow hardening checks (marker hardening_full) are left to `make check-hardening`.
 test: setup
 	@status=0; \
-	$(BIN)/python -m pytest -m "not browser" || status=$$?; \
-	$(BIN)/python -m pytest -m browser || status=$$?; \
+	$(BIN)/python -m pytest -m "not browser and not hardening_full" || status=$$?; \
+	$(BIN)/python -m pytest -m "browser and not hardening_full" || status=$$?; \
 	exit $$status
+
+## check-hardening: every hardening check (tests/hardening), the slow ones included, with
+## more generated requests per API operation than `make test` sends.
+check-hardening: setup
+	HARDENING_EXAMPLES=$${HARDENING_EXAMPLES:-40} $(BIN)/python -m pytest tests/hardening
+
+## bench: the benchmarks (bench/), one summary table at the end; a few minutes.
+bench: setup
+	$(BIN)/python bench/run_all.py
 
 ## check-deploy: Django's deployment checks with production settings (placeholder secrets).
 check-deploy: $(BIN)/.installed

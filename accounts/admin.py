@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from accounts import admin_storefront  # noqa: F401  (registers experts, their areas and categories)
 from accounts.models import ClientProfile, RefreshSession, User
 from accounts.services import profile_create, user_deactivate
+from ops.audit import audited_action
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -60,7 +61,7 @@ class UserAdmin(DjangoUserAdmin):
         if not change:
             profile_create(user=obj)
 
-    @admin.action(description=_("Deactivate selected users"), permissions=["change"])
+    @audited_action(description=_("Deactivate selected users"), permissions=["change"])
     def deactivate_users(self, request, queryset):
         count = 0
         for user in queryset.filter(is_active=True):

@@ -15,6 +15,7 @@ from accounts.models import Category, ExpertArea, ExpertProfile
 from accounts.storefront.money import money_format
 from accounts.storefront.services import expert_hide, expert_show
 from accounts.storefront.services_areas import area_update
+from ops.audit import audited_action
 
 # Supersedes the minimal registration in accounts/admin.py (this module is imported after it).
 if admin.site.is_registered(ExpertProfile):
@@ -79,13 +80,13 @@ class ExpertProfileAdmin(ReadOnlyMixin, admin.ModelAdmin):
             return "—"
         return format_html('<img src="{}" width="96" height="96" alt="">', profile.photo.url)
 
-    @admin.action(description=_("Hide from directory"), permissions=["change"])
+    @audited_action(description=_("Hide from directory"), permissions=["change"])
     def hide_from_directory(self, request, queryset):
         count = self._apply(request, queryset.filter(is_listed=True), expert_hide)
         message = ngettext("Hid %(count)d expert from the directory.", "Hid %(count)d experts from the directory.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description=_("Show in directory"), permissions=["change"])
+    @audited_action(description=_("Show in directory"), permissions=["change"])
     def show_in_directory(self, request, queryset):
         count = self._apply(request, queryset.filter(is_listed=False), expert_show)
         message = ngettext("Showed %(count)d expert in the directory.", "Showed %(count)d experts in the directory.", count)
@@ -115,7 +116,7 @@ class ExpertAreaAdmin(ReadOnlyMixin, admin.ModelAdmin):
     def price_display(self, area):
         return money_format(area.price, area.currency)
 
-    @admin.action(description=_("Deactivate selected areas"), permissions=["change"])
+    @audited_action(description=_("Deactivate selected areas"), permissions=["change"])
     def deactivate_areas(self, request, queryset):
         count = 0
         for area in queryset.filter(active=True):

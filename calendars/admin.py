@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
+from ops.audit import audited_action
 
 
 @admin.register(CalendarFeed)
@@ -24,7 +25,7 @@ class ExternalCalendarAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "created_at", "last_fetched_at", "last_success_at", "last_error", "busy_count"]
     actions = ["refresh_now"]
 
-    @admin.action(description=_("Fetch the selected calendars now"))
+    @audited_action(description=_("Fetch the selected calendars now"))
     def refresh_now(self, request, queryset):
         from calendars.tasks import refresh_external_calendar
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -134,7 +135,12 @@ def external_calendar_refresh(*, calendar_id: int, now: dt.datetime | None = Non
 
 @transaction.atomic
 def _store(*, calendar_id: int, spans, error: str, now: dt.datetime) -> ExternalCalendar | None:
-    calendar = ExternalCalendar.objects.select_for_update().select_related("user__expert_profile").filter(pk=calendar_id).first()
+    calendar = (
+        ExternalCalendar.objects.select_for_update(of=("self",))
+        .select_related("user__expert_profile")
+        .filter(pk=calendar_id)
+        .first()
+    )
     if calendar is None:
         return None
     calendar.last_fetched_at, calendar.last_error = now, error
@@ -157,7 +163,5 @@ def external_calendars_due(*, now: dt.datetime | None = None) -> list[int]:
     """Ids of calendars not fetched for ``CALENDAR_REFRESH_MINUTES`` (or never)."""
     now = now or timezone.now()
     stale = now - dt.timedelta(minutes=settings.CALENDAR_REFRESH_MINUTES)
-    from django.db.models import Q
-
     due = ExternalCalendar.objects.filter(Q(last_fetched_at__isnull=True) | Q(last_fetched_at__lte=stale))
     return list(due.order_by("last_fetched_at").values_list("pk", flat=True)[:500])

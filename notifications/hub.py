@@ -53,6 +53,7 @@ class Subscription:
         self.user_id = user_id
         self.id = f"{uuid.uuid4().hex}:{next(self._ids)}"
         self.read_changed = False
+        self.beat_at = 0.0
         self._event = asyncio.Event()
 
     def wake(self, what: str) -> None:
@@ -113,6 +114,7 @@ class Hub:
 
     async def heartbeat(self, subscription: Subscription) -> None:
         """Keep the stream counted across processes (a dead process's streams age out)."""
+        subscription.beat_at = time.monotonic()
         if not settings.REDIS_URL:
             return
         try:

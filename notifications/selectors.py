@@ -3,7 +3,12 @@
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from notifications.models import MANDATORY_EMAIL_KINDS, EmailPreferences, Notification, NotificationKind
+from notifications.models import (
+    MANDATORY_EMAIL_KINDS,
+    EmailPreferences,
+    Notification,
+    NotificationKind,
+)
 
 POLL_BATCH = 1000
 REPLAY_BATCH = 100

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from notifications import fanout, hub
 from notifications.errors import NotificationNotFound, PreferencesInvalid
-from notifications.models import MANDATORY_EMAIL_KINDS, EmailPreferences, Notification, NotificationKind
+from notifications.models import (
+    MANDATORY_EMAIL_KINDS,
+    EmailPreferences,
+    Notification,
+    NotificationKind,
+)
 
 # pg_advisory_xact_lock key ("PMNOTIFY" in ASCII, fits a bigint).
 _ID_ORDER_LOCK = 0x504D4E4F54494659 & 0x7FFFFFFFFFFFFFFF

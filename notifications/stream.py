@@ -12,15 +12,18 @@ notifications it has not seen (ids only grow, see ``services._ids_in_commit_orde
 A read elsewhere sends ``event: unread`` (no id) with the new count; a quiet stream
 gets a ``: ping`` comment every ``NOTIFICATIONS_SSE_HEARTBEAT_SECONDS``. A stream
 lasts at most ``NOTIFICATIONS_SSE_MAX_SECONDS`` (and never past its access token), then
-the browser reconnects and is authenticated afresh.
+the browser reconnects and is authenticated afresh. Served by a WSGI server instead, it
+answers what is pending and ends at once (long polling), so it never holds a thread.
 """
 
 import json
+import logging
 import time
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import connections
+from django.core.handlers.asgi import ASGIRequest
+from django.db import DatabaseError, connections
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import AuthenticationFailed
@@ -29,6 +32,8 @@ from accounts.authentication import ActiveUserJWTAuthentication
 from notifications import selectors
 from notifications.hub import database, hub_for_loop
 from procusmeet.responses import error_json
+
+logger = logging.getLogger(__name__)
 
 
 def _bearer(request) -> tuple[object, float | None] | None:
@@ -101,9 +106,14 @@ async def _events(*, user_id: int, after_id: int, deadline: float):
         yield f"retry: {settings.NOTIFICATIONS_SSE_RETRY_MS}\n: connected\n\n"
         read_changed = True  # the first answer always carries the current count
         while True:
-            fresh, unread = await database(_changes)(
-                user_id=subscription.user_id, after_id=after_id, read_changed=read_changed
-            )
+            try:
+                fresh, unread = await database(_changes)(
+                    user_id=subscription.user_id, after_id=after_id, read_changed=read_changed
+                )
+            except DatabaseError:
+                # End calmly: the browser reconnects with Last-Event-ID once it is back.
+                logger.warning("notification stream ended: database unavailable", exc_info=True)
+                return
             for notification in fresh:
                 after_id = notification.pk
                 yield _event(notification, unread)
@@ -112,6 +122,8 @@ async def _events(*, user_id: int, after_id: int, deadline: float):
             if len(fresh) == selectors.REPLAY_BATCH:
                 read_changed = False
                 continue  # a long replay: the next batch before waiting
+            if time.monotonic() - subscription.beat_at >= heartbeat:  # a busy stream is alive too
+                await hub.heartbeat(subscription)
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
@@ -146,6 +158,10 @@ async def notification_stream(request):
     # The request's own connection (session, user) is not needed while the stream waits.
     await sync_to_async(connections.close_all)()
     lifetime = settings.NOTIFICATIONS_SSE_MAX_SECONDS
+    if not isinstance(request, ASGIRequest):
+        # Under WSGI (runserver, the test client) a waiting stream would hold a thread:
+        # answer what is pending and end; EventSource reconnects after ``retry``.
+        lifetime = 0
     if expiry is not None:
         lifetime = min(lifetime, expiry - time.time())
     response = StreamingHttpResponse(

@@ -32,3 +32,4 @@ class TestTransferAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 from payments import admin_payments  # noqa: E402,F401  (payments and webhooks register themselves)
+from payments import admin_payouts  # noqa: E402,F401  (payouts, bank accounts and revenue register themselves)

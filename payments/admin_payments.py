@@ -4,6 +4,7 @@ payment" goes through the booking and payment services and lands in admin's log.
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from ops.audit import audited_action
 from payments.models import Payment, PaymentStatus, WebhookEvent
 from procusmeet.api.errors import ApplicationError
 from scheduling.bookings.transitions import booking_refund_by_staff
@@ -48,7 +49,7 @@ class PaymentAdmin(admin.ModelAdmin):
     def has_refund_permission(self, request):
         return request.user.has_perm("payments.change_payment")
 
-    @admin.action(description=_("Refund payment (cancels its booking if still on)"), permissions=["refund"])
+    @audited_action(description=_("Refund payment (cancels its booking if still on)"), permissions=["refund"])
     def refund_payments(self, request, queryset):
         for payment in queryset.filter(status=PaymentStatus.HELD):
             try:

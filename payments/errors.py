@@ -51,3 +51,32 @@ class PaymentStateConflict(Conflict):
     """The payment's status does not allow this (releasing an unpaid one, refunding a payout)."""
 
     code = "payment_state_conflict"
+
+
+# --- Bank accounts and payouts (the payouts work) ------------------------------------------
+
+
+class BankAccountInvalid(ApplicationError):
+    """The bank or the account number is not one the provider can pay into."""
+
+    code = "bank_account_invalid"
+
+
+class BankAccountRequired(Conflict):
+    code = "bank_account_required"
+
+
+class PayoutInvalid(ApplicationError):
+    """Below the minimum, above the available balance, or in the wrong currency."""
+
+    code = "payout_invalid"
+
+
+class PayoutNotFound(NotFound):
+    pass
+
+
+class PayoutStateConflict(Conflict):
+    """The payout's status does not allow this (retrying one that did not fail)."""
+
+    code = "payout_state_conflict"

@@ -145,3 +145,8 @@ class WebhookEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.dedupe_key}"
+
+
+# Bank accounts and payouts live in their own module (the payouts work); imported here
+# so Django registers them with this app.
+from payments.models_payouts import BankAccount, Payout, PayoutStatus, PlatformRevenue  # noqa: E402,F401

@@ -289,12 +289,23 @@ def _refund_update(data: dict) -> None:
     payment_refund_update(reference=str(data["transaction_reference"]), status=str(data.get("status") or ""))
 
 
+def _transfer_update(data: dict) -> None:
+    from payments.payout_services import payout_transfer_update  # payouts build on this module
+
+    payout_transfer_update(reference=str(data["reference"]))
+
+
+TRANSFER_EVENTS = frozenset({"transfer.success", "transfer.failed", "transfer.reversed"})
+
+
 def _handler_for(event: str):
     """What we do for an event; None for events ProcusMeet does not act on (yet)."""
     if event == "charge.success":
         return _charge_success
     if event.startswith("refund."):
         return _refund_update
+    if event in TRANSFER_EVENTS:
+        return _transfer_update
     return None
 
 

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "payments",
     "notifications",
     "calendars",
+    "reviews",
+    "dashboard",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "procusmeet.db_router.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -113,6 +117,33 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A read replica (SPEC §11): the views below read from it (procusmeet.db_router), unless
+# the visitor wrote something in the last DATABASE_REPLICA_STICKY_SECONDS; writes, and
+# every other read, use default.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            DATABASE_REPLICA_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+        ),
+        # Test runs have one database; the replica alias reads it (no second test database).
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["procusmeet.db_router.ReplicaRouter"]
+DATABASE_REPLICA_STICKY_SECONDS = env_int("DATABASE_REPLICA_STICKY_SECONDS", 15)
+# URL names of read-only views: the directory, public profiles, the booking widget and slots.
+DATABASE_REPLICA_VIEWS = frozenset(
+    {
+        "experts:directory",
+        "experts:detail",
+        "api-experts",
+        "api-expert",
+        "scheduling:api-expert-slots",
+        "scheduling:booking-calendar",
+        "scheduling:booking-summary",
+        "api-expert-reviews",
+    }
+)
 
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
@@ -144,6 +175,11 @@ if STORAGE_ENDPOINT:
     AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", "us-east-1")
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
     AWS_DEFAULT_ACL = None
+    # Where browsers fetch media when that differs from the endpoint the app talks to
+    # (compose: the app reaches http://minio:9000, browsers localhost:9000/<bucket>).
+    # Such links are plain (unsigned): the bucket must allow public reads of its objects.
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN", "") or None
+    AWS_S3_URL_PROTOCOL = env_str("AWS_S3_URL_PROTOCOL", "https:")
 
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
@@ -243,6 +279,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status" (and a "role"); name these so the schema reads well.
+    "ENUM_NAME_OVERRIDES": {
+        "PaymentStatusEnum": "payments.models.PaymentStatus.choices",
+        "UserRoleEnum": "accounts.models.Role.choices",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "notifications.api.schema.stream_path_add",  # the SSE stream is an async view
+    ],
 }
 
 # --- Rate limits (django-ratelimit, shared cache) -------------------------------------
@@ -253,6 +298,17 @@ RATELIMIT_AUTH_RATE = env_str("RATELIMIT_AUTH_RATE", "10/m")
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # --- Security ----------------------------------------------------------------------
+
+
+def _media_origins() -> list[str]:
+    """Origins of uploaded images (photos), for the Content-Security-Policy."""
+    if not STORAGE_ENDPOINT:
+        return []
+    if AWS_S3_CUSTOM_DOMAIN:
+        return [f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
+    return [STORAGE_ENDPOINT]
+
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -267,7 +323,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"] + ([STORAGE_ENDPOINT] if STORAGE_ENDPOINT else []),
+        "img-src": ["'self'", "data:", "blob:"] + _media_origins(),
         "media-src": ["'self'", "blob:", "mediastream:"],
         "connect-src": ["'self'"] + env_list("CSP_CONNECT_EXTRA", []),
         "font-src": ["'self'"],
@@ -293,6 +349,8 @@ PAYSTACK_SECRET_KEY = env_str("PAYSTACK_SECRET_KEY", "")
 PAYSTACK_BASE_URL = env_str("PAYSTACK_BASE_URL", "https://api.paystack.co")
 PAYSTACK_TIMEOUT_SECONDS = env_int("PAYSTACK_TIMEOUT_SECONDS", 10)
 PLATFORM_FEE_PERCENT = env_int("PLATFORM_FEE_PERCENT", 10)
+# The smallest payout an expert may request, in minor units of their currency.
+PAYOUT_MINIMUM = env_int("PAYOUT_MINIMUM", 10_000)
 # A booking whose payment is not completed within this many minutes expires (SPEC §3).
 BOOKING_PAYMENT_MINUTES = env_int("BOOKING_PAYMENT_MINUTES", 30)
 if PAYMENT_PROVIDER == "paystack":
@@ -355,21 +413,31 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
     }
 )
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
-# Periodic jobs (celery beat); each task is idempotent, so a missed or doubled run is harmless.
 CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "notifications.tasks.send_due_reminders", "schedule": 60.0},
     "refresh-external-calendars": {"task": "calendars.tasks.refresh_external_calendars", "schedule": 300.0},
 }
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "UTC"
+# Three queues, so a flood of emails never delays money and the reverse: workers consume
+# all of them by default (`-Q default,payments,notifications`) or one each when scaled out.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+BACKGROUND_QUEUES = ("default", "payments", "notifications")
+CELERY_TASK_ROUTES = {
+    "payments.*": {"queue": "payments"},
+    "scheduling.tasks.booking_refunds_retry": {"queue": "payments"},
+    "calls.tasks.calls_mark_no_show": {"queue": "payments"},  # refunds no-shows
+    "notifications.*": {"queue": "notifications"},
+}
 # Periodic jobs (run by `celery beat`); each task is idempotent, so an overlap is harmless.
-CELERY_BEAT_SCHEDULE = {
+CELERY_BEAT_SCHEDULE |= {
     "bookings-expire-unpaid": {"task": "scheduling.tasks.bookings_expire_unpaid", "schedule": 60.0},
     "bookings-expire-unanswered": {"task": "scheduling.tasks.bookings_expire_unanswered", "schedule": 60.0},
     "bookings-refunds-retry": {"task": "scheduling.tasks.booking_refunds_retry", "schedule": 300.0},
     "payments-webhooks-retry": {"task": "payments.tasks.payment_webhooks_retry", "schedule": 120.0},
 }
 CELERY_BEAT_SCHEDULE["calls-mark-no-show"] = {"task": "calls.tasks.calls_mark_no_show", "schedule": 180.0}
+CELERY_BEAT_SCHEDULE["payouts-reconcile"] = {"task": "payments.tasks.payouts_reconcile", "schedule": 300.0}
 
 
 def _local_folders() -> list[Path]:

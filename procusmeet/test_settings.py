@@ -14,7 +14,8 @@ from procusmeet.settings import DATABASES  # noqa: E402
 
 DATABASES["default"] = dj_database_url.parse(  # noqa: F405
     os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/procusmeet"),
-    conn_max_age=0,
+    conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    conn_health_checks=True,
 )
 # One cache folder per test process; tests that prove sharing open a second client on it.
 CACHES = {
@@ -25,5 +26,24 @@ CACHES = {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="procusmeet-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "true") == "true"
+
+# Web processes and workers that tests start (tests/hardening) share one Redis cache and
+# one broker, kept apart from parallel test runs by a key prefix and a folder of their own.
+if os.environ.get("TEST_SHARED_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["TEST_SHARED_CACHE_URL"],
+            "KEY_PREFIX": os.environ["TEST_SHARED_CACHE_PREFIX"],
+        }
+    }
+if os.environ.get("TEST_BROKER_FOLDER"):
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": os.environ["TEST_BROKER_FOLDER"],
+        "data_folder_out": os.environ["TEST_BROKER_FOLDER"],
+        "control_folder": os.path.join(os.environ["TEST_BROKER_FOLDER"], "control"),
+    }
+    os.makedirs(CELERY_BROKER_TRANSPORT_OPTIONS["control_folder"], exist_ok=True)
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

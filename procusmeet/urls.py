@@ -17,6 +17,7 @@ api_v1 = [
     path("", include("payments.api.urls")),
     path("", include("notifications.api.urls")),
     path("", include("calendars.api.urls")),
+    path("", include("reviews.api_urls")),
 ]
 
 urlpatterns = [
@@ -25,12 +26,15 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("staff/", include("ops.urls")),
     # Before allauth's own route: the same page, with ?role= preselecting the role.
     path("accounts/signup/", SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("payments/", include("payments.urls")),
     path("notifications/", include("notifications.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("dashboard/", include("dashboard.urls")),
     path("", include("calendars.urls")),
     path("", include("scheduling.urls")),
     path("", include("calls.urls")),

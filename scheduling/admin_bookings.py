@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ops.audit import audited_action
 from procusmeet.api.errors import ApplicationError
 from scheduling.bookings.transitions import booking_cancel
 from scheduling.models_booking import Booking, BookingEvent, RescheduleProposal
@@ -66,7 +67,7 @@ class BookingAdmin(_ViewOnly, admin.ModelAdmin):
     def has_cancel_permission(self, request):
         return request.user.has_perm("scheduling.change_booking")
 
-    @admin.action(description=_("Cancel booking (refund)"), permissions=["cancel"])
+    @audited_action(description=_("Cancel booking (refund)"), permissions=["cancel"])
     def cancel_bookings(self, request, queryset):
         cancelled = 0
         for booking in queryset:
@@ -79,3 +80,24 @@ class BookingAdmin(_ViewOnly, admin.ModelAdmin):
             cancelled += 1
         message = ngettext("Cancelled %(count)d booking.", "Cancelled %(count)d bookings.", cancelled)
         self.message_user(request, message % {"count": cancelled}, messages.SUCCESS)
+
+
+# Timelines and proposals also have lists of their own (read-only), for searching across bookings.
+@admin.register(BookingEvent)
+class BookingEventAdmin(_ViewOnly, admin.ModelAdmin):
+    list_display = ("at", "booking", "action", "from_status", "to_status", "actor")
+    list_filter = ("action", "to_status")
+    search_fields = ("=booking__id", "actor__email")
+    date_hierarchy = "at"
+    list_select_related = ("booking", "actor")
+    readonly_fields = ("booking", "actor", "action", "from_status", "to_status", "at", "data")
+
+
+@admin.register(RescheduleProposal)
+class RescheduleProposalAdmin(_ViewOnly, admin.ModelAdmin):
+    list_display = ("booking", "proposed_start", "status", "proposed_by", "created_at", "decided_at")
+    list_filter = ("status",)
+    search_fields = ("=booking__id", "proposed_by__email")
+    date_hierarchy = "created_at"
+    list_select_related = ("booking", "proposed_by")
+    readonly_fields = ("booking", "proposed_start", "status", "proposed_by", "created_at", "decided_at")

@@ -10,8 +10,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from procusmeet.db_router import replica_in_use
 
 # Short enough that a slot freed or closed by something we do not hear about (an
 # external calendar, the horizon moving forward) shows up within minutes; the minimum
@@ -62,5 +65,13 @@ def slots_cached(*, expert_id: int, parts: tuple, compute: Callable[[], Any]) ->
     if stored is not None and stored[0] == version:
         return stored[1]
     answer = compute()
-    cache.set(key, (version, answer), SLOTS_TTL_SECONDS)
+    cache.set(key, (version, answer), _ttl())
     return answer
+
+
+def _ttl() -> int:
+    # An answer computed on a read replica may predate a booking the primary already has
+    # (replica lag): keep it only as long as a writer reads from the primary anyway.
+    if replica_in_use():
+        return min(SLOTS_TTL_SECONDS, settings.DATABASE_REPLICA_STICKY_SECONDS)
+    return SLOTS_TTL_SECONDS

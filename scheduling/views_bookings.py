@@ -52,12 +52,14 @@ def _aware(text: str) -> dt.datetime | None:
 
 @require_POST
 def booking_confirm(request):
-    """ "Confirm and pay" on the booking summary: book, then off to the checkout."""
-    area = ExpertArea.objects.select_related("expert").filter(pk=request.POST.get("area", "0")).first()
+    """The summary's "Confirm and pay": book, then off to the checkout."""
+    area_id = request.POST.get("area", "")
+    area = ExpertArea.objects.select_related("expert").filter(pk=area_id).first() if area_id.isdigit() else None
     start = _aware(request.POST.get("start", ""))
     if area is None or start is None:
         raise Http404(_("No such time."))
-    query = urlencode({"area": area.pk, "start": start.isoformat(), "tz": request.POST.get("tz", "UTC")})
+    zone = zone_or_none(request.POST.get("tz", "")) or ZoneInfo("UTC")
+    query = urlencode({"area": area.pk, "start": start.isoformat(), "tz": zone.key})
     summary = f"{reverse('scheduling:booking-summary', args=[area.expert.slug])}?{query}"
     if not request.user.is_authenticated:
         return redirect_to_login(summary)

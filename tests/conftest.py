@@ -20,21 +20,12 @@ def password_hash(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _no_leftover_playwright_loop(request):
-    """Playwright's sync API (browser tests) leaves its asyncio loop marked as running in
-    the worker's main thread until the session ends. A later test's request through
-    Django's sync handler would then fail to adapt async-capable middleware ("You cannot
-    use AsyncToSync in the same thread as an async event loop"), so tests that do not
-    drive a browser run with no loop marked as running."""
-    leftover = asyncio.events._get_running_loop()
-    if leftover is None or "playwright" in request.fixturenames:
-        yield
-        return
-    asyncio.events._set_running_loop(None)
-    try:
-        yield
-    finally:
-        asyncio.events._set_running_loop(leftover)
+def _no_browser_test_ran_before(request):
+    """After a Playwright test, its asyncio loop stays marked as running in this thread;
+    a database test then silently runs outside its own transaction. Browser tests are
+    ordered last (tests/browser/conftest.py); this catches a file that breaks the order."""
+    if "playwright" not in request.fixturenames and asyncio.events._get_running_loop() is not None:
+        pytest.fail("A browser test ran before this one in the same process: keep browser tests in files of their own.")
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from accounts.storefront.selectors import expert_public_get, experts_directory
 from procusmeet.api.errors import NotFound
 from procusmeet.api.pagination import PagePagination
 from procusmeet.api.schema import error_responses
+from reviews.selectors import rating_of
 
 
 class PublicAreaSerializer(serializers.Serializer):
@@ -71,8 +72,9 @@ class PublicExpertSerializer(serializers.Serializer):
         return [category.slug for category in profile.categories.all()]
 
     @extend_schema_field(RatingSerializer(allow_null=True))
-    def get_rating(self, profile) -> None:
-        return None  # reviews (a later issue) fill this in
+    def get_rating(self, profile) -> dict | None:
+        rating = rating_of(profile)
+        return None if rating is None else {"average": float(rating.average), "count": rating.count}
 
 
 _FILTER_PARAMETERS = [
@@ -82,7 +84,12 @@ _FILTER_PARAMETERS = [
     OpenApiParameter("currency", str, enum=["NGN", "GHS", "ZAR", "KES", "USD"]),
     OpenApiParameter("min_price", int, description="Has an active service at or above this price (minor units)."),
     OpenApiParameter("max_price", int, description="Has an active service at or below this price (minor units)."),
-    OpenApiParameter("sort", str, enum=["relevance", "price", "newest"], description="Default: relevance with `q`, else newest."),
+    OpenApiParameter(
+        "sort",
+        str,
+        enum=["relevance", "price", "newest", "rating"],
+        description="Default: relevance with `q`, else newest. `rating`: best average first, unrated last.",
+    ),
 ]
 
 

@@ -21,7 +21,13 @@ class Sort:
     RELEVANCE = "relevance"
     PRICE = "price"
     NEWEST = "newest"
-    CHOICES = [(RELEVANCE, _("Best match")), (PRICE, _("Lowest price")), (NEWEST, _("Newest"))]
+    RATING = "rating"
+    CHOICES = [
+        (RELEVANCE, _("Best match")),
+        (PRICE, _("Lowest price")),
+        (NEWEST, _("Newest")),
+        (RATING, _("Top rated")),
+    ]
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,9 @@ class DirectoryFilters:
 def _with_public_relations(profiles: QuerySet) -> QuerySet:
     """Everything a card or profile shows, in a fixed number of queries."""
     active_areas = ExpertArea.objects.filter(active=True).order_by("price", "id")
-    return profiles.prefetch_related("categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas"))
+    return profiles.select_related("rating_summary").prefetch_related(
+        "categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas")
+    )
 
 
 def experts_public() -> QuerySet[ExpertProfile]:
@@ -106,6 +114,14 @@ def _search(profiles: QuerySet, text: str) -> tuple[QuerySet, bool]:
 def _ordering(sort: str, ranked: bool) -> list:
     if sort == Sort.PRICE:
         return ["from_price", "-created_at", "-id"]
+    if sort == Sort.RATING:
+        # Unrated experts last; among equal averages, more reviews first (reviews app).
+        return [
+            F("rating_summary__rating_average").desc(nulls_last=True),
+            F("rating_summary__rating_count").desc(nulls_last=True),
+            "-created_at",
+            "-id",
+        ]
     if ranked and sort in ("", Sort.RELEVANCE):
         return ["-rank", "-created_at", "-id"]
     return ["-created_at", "-id"]

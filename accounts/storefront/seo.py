@@ -10,6 +10,7 @@ from accounts.storefront.bio import bio_plain_summary
 from accounts.storefront.languages import language_name
 from accounts.storefront.money import money_decimal_string
 from accounts.storefront.public import expert_page_url, expert_photo_url
+from reviews.selectors import rating_of
 
 # The JSON sits inside <script>: these characters must not be able to close it.
 _SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -49,4 +50,13 @@ def expert_json_ld(profile: ExpertProfile) -> SafeString:
     photo = expert_photo_url(profile)
     if photo:
         person["image"] = photo
+    rating = rating_of(profile)
+    if rating is not None:
+        person["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": str(rating.average),
+            "reviewCount": rating.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
     return mark_safe(json.dumps(person, ensure_ascii=False).translate(_SCRIPT_SAFE))

@@ -1,12 +1,12 @@
 """Calendar sync in the API: the private feed address, external calendars, and a
 booking as an ``.ics`` file."""
 
+import json
+
 from django.http import HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-import json
-
 from rest_framework import serializers, status
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response

@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 
 from calendars.invites import booking_google_link
-from calendars.selectors import feed_of
+from calendars.selectors import external_calendars_of, feed_of
 
 register = template.Library()
 _CALENDAR_STATUSES = ("pending", "confirmed")
@@ -25,8 +25,10 @@ def calendar_feed_section(context, feed=None):
 
 @register.inclusion_tag("calendars/_add_to_calendar.html", takes_context=True)
 def add_to_calendar(context, booking):
-    """"Add to calendar" (.ics download) and a Google Calendar link, while the call is on."""
-    if booking.status not in _CALENDAR_STATUSES:
+    """"Add to calendar" (.ics download) and a Google Calendar link, while the paid call is on."""
+    payment = getattr(booking.call, "payment", None)
+    paid = payment is not None and payment.held_at is not None
+    if booking.status not in _CALENDAR_STATUSES or not paid:  # an unpaid request is no call yet
         return {"show": False}
     user = context["request"].user
     return {
@@ -34,3 +36,11 @@ def add_to_calendar(context, booking):
         "ics_url": reverse("calendars:booking-ics", args=[booking.pk]),
         "google_url": booking_google_link(booking, viewer=user),
     }
+
+
+@register.inclusion_tag("calendars/_health.html", takes_context=True)
+def external_calendars_health(context):
+    """On the availability page: which connected calendars cannot be read right now."""
+    user = context["request"].user
+    calendars = list(external_calendars_of(user=user)) if user.is_authenticated else []
+    return {"calendars": calendars, "broken": [calendar for calendar in calendars if calendar.last_error]}

@@ -1,8 +1,19 @@
 from django.urls import path
 
+from payments.api import payouts
 from payments.api.views import PaymentListApi, PaystackWebhookApi
 
 urlpatterns = [
     path("payments", PaymentListApi.as_view(), name="api-payments"),
     path("webhooks/paystack", PaystackWebhookApi.as_view(), name="api-webhooks-paystack"),
+]
+
+# Payouts and the bank account they go to.
+urlpatterns += [
+    path("banks", payouts.BankListApi.as_view(), name="api-banks"),
+    path("bank-account", payouts.BankAccountApi.as_view(), name="api-bank-account"),
+    path("bank-account/resolve", payouts.BankAccountResolveApi.as_view(), name="api-bank-account-resolve"),
+    path("balance", payouts.BalanceApi.as_view(), name="api-balance"),
+    path("payouts", payouts.PayoutListApi.as_view(), name="api-payouts"),
+    path("payouts/<int:payout_id>", payouts.PayoutDetailApi.as_view(), name="api-payout"),
 ]

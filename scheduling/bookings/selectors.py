@@ -63,7 +63,7 @@ def booking_events(booking: Booking) -> QuerySet[BookingEvent]:
 
 @dataclass
 class BookingGroups:
-    """ "My bookings", sorted into what needs doing first."""
+    """The groups of the "My bookings" page, in the order it shows them."""
 
     requests: list[Booking] = field(default_factory=list)  # the expert's to answer
     pending: list[Booking] = field(default_factory=list)  # the client's, awaiting payment or the expert

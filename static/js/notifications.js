@@ -16,10 +16,11 @@
   function setCount(count) {
     // Looked up each time: HTMX swaps the badge element after "mark as read".
     var badge = document.getElementById("notifications-bell-count");
-    if (!badge || typeof count !== "number") {
+    var number = badge && badge.querySelector("[data-unread-number]");
+    if (!number || typeof count !== "number") {
       return;
     }
-    badge.textContent = String(count);
+    number.textContent = String(count);
     badge.hidden = count <= 0;
   }
 

@@ -41,3 +41,8 @@ def paid_booking(client, area, start) -> Booking:
 
 def fresh(booking: Booking) -> Booking:
     return Booking.objects.select_related("call", "call__payment").get(pk=booking.pk)
+
+
+def slots_url(area, day: dt.date) -> str:
+    """The public slots of ``area`` on ``day`` (Lagos time), as the booking widget asks."""
+    return f"/api/v1/experts/{area.expert_id}/slots?area={area.pk}&from={day}&to={day}&tz=Africa/Lagos"

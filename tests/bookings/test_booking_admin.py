@@ -2,6 +2,7 @@
 actions that go through the services (and land on the booking's timeline)."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from scheduling.models_booking import BookingEvent
 from tests.bookings.helpers import fresh, paid_booking
@@ -46,9 +47,9 @@ def test_refund_payment_action_cancels_the_booking_and_refunds(admin_client, pai
 
 
 def test_staff_without_permission_see_no_actions(client, django_user_model, paid):
-    from django.contrib.auth.models import Permission
-
-    viewer = django_user_model.objects.create_user(email="viewer@example.com", password="x", full_name="Viewer", is_staff=True)
+    viewer = django_user_model.objects.create_user(
+        email="viewer@example.com", password="x", full_name="Viewer", is_staff=True
+    )
     viewer.user_permissions.add(Permission.objects.get(codename="view_booking"))
     client.force_login(viewer)
     page = client.get("/admin/scheduling/booking/")

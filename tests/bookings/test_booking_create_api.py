@@ -8,7 +8,7 @@ from accounts.storefront.services_areas import area_update
 from calls.models import Call
 from payments.models import Payment, TestTransaction
 from scheduling.models_booking import Booking, BookingEvent
-from tests.bookings.helpers import book, lagos_at
+from tests.bookings.helpers import book, lagos_at, slots_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,7 +47,12 @@ def test_booking_creates_call_booking_payment_and_a_charge_together(alice_client
     booking = book(alice_client, bob_hour, slot)
 
     call = booking.call
-    assert (call.status, call.active, call.expert_id, call.client_id) == ("scheduled", True, bob_hour.expert.user_id, alice_client.pk)
+    assert (call.status, call.active, call.expert_id, call.client_id) == (
+        "scheduled",
+        True,
+        bob_hour.expert.user_id,
+        alice_client.pk,
+    )
     assert call.scheduled_end - call.scheduled_start == dt.timedelta(minutes=60)
     payment = call.payment
     assert (payment.status, payment.amount, payment.currency, payment.provider) == ("pending", 1_500_000, "NGN", "test")
@@ -55,9 +60,9 @@ def test_booking_creates_call_booking_payment_and_a_charge_together(alice_client
     charge = TestTransaction.objects.get(reference=payment.reference)
     assert (charge.amount, charge.currency, charge.email) == (1_500_000, "NGN", "alice@example.com")
     assert charge.callback_url == "http://127.0.0.1:8000/payments/callback/"
-    assert list(BookingEvent.objects.filter(booking=booking).values_list("action", "from_status", "to_status", "actor")) == [
-        ("created", "", "pending", alice_client.pk)
-    ]
+    assert list(
+        BookingEvent.objects.filter(booking=booking).values_list("action", "from_status", "to_status", "actor")
+    ) == [("created", "", "pending", alice_client.pk)]
 
 
 def test_any_offset_names_the_same_instant(api_as, alice_client, bob_hour, slot):
@@ -68,7 +73,7 @@ def test_any_offset_names_the_same_instant(api_as, alice_client, bob_hour, slot)
 
 
 def test_the_booked_slot_is_no_longer_offered(api, api_as, alice_client, bob_hour, slot):
-    url = f"/api/v1/experts/{bob_hour.expert_id}/slots?area={bob_hour.pk}&from={slot.date()}&to={slot.date()}&tz=Africa/Lagos"
+    url = slots_url(bob_hour, slot.date())
     assert slot.isoformat() in api.get(url).json()["slots"]  # cached now
 
     assert create(api_as(alice_client), bob_hour, slot).status_code == 201

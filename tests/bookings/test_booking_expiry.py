@@ -54,7 +54,12 @@ def test_a_payment_arriving_after_expiry_is_refunded(alice_client, bob_hour, slo
     assert payment.status == "refunded"
     assert TestTransaction.objects.get(reference=payment.reference).status == "reversed"
     assert fresh(booking).status == "expired"
-    assert list(booking.events.values_list("action", flat=True)) == ["created", "expired_unpaid", "payment_held", "refunded"]
+    assert list(booking.events.values_list("action", flat=True)) == [
+        "created",
+        "expired_unpaid",
+        "payment_held",
+        "refunded",
+    ]
 
 
 def test_an_unanswered_request_expires_at_the_start_and_is_refunded(alice_client, bob_hour, slot):
@@ -91,7 +96,8 @@ def test_the_celery_task_expires_unanswered_requests(alice_client, bob_hour, slo
     booking = paid_booking(alice_client, bob_hour, slot)
     # the start has passed (moved into the past directly: the services never would)
     booking.call.__class__.objects.filter(pk=booking.call_id).update(
-        scheduled_start=timezone.now() - dt.timedelta(minutes=1), scheduled_end=timezone.now() + dt.timedelta(minutes=59)
+        scheduled_start=timezone.now() - dt.timedelta(minutes=1),
+        scheduled_end=timezone.now() + dt.timedelta(minutes=59),
     )
 
     assert bookings_expire_unanswered.delay().get() == 1

@@ -2,6 +2,7 @@
 its timeline and actions, and nobody else's bookings."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 
@@ -32,7 +33,9 @@ def test_confirm_and_pay_books_and_goes_to_the_checkout(client, alice_client, bo
     assert (call.client_id, call.scheduled_start) == (alice_client.pk, slot)
 
 
-def test_confirm_and_pay_for_a_taken_slot_returns_to_the_summary_with_the_reason(client, alice_client, dave_client, bob_hour, slot):
+def test_confirm_and_pay_for_a_taken_slot_returns_to_the_summary_with_the_reason(
+    client, alice_client, dave_client, bob_hour, slot
+):
     book(dave_client, bob_hour, slot)
     page = as_user(client, alice_client).post(
         "/bookings/new/", {"area": bob_hour.pk, "start": slot.isoformat(), "tz": "Africa/Lagos"}, follow=True
@@ -40,6 +43,11 @@ def test_confirm_and_pay_for_a_taken_slot_returns_to_the_summary_with_the_reason
     assert page.redirect_chain[0][0].startswith(f"/experts/{bob_hour.expert.slug}/book/?")
     assert "Someone has just booked that time." in page.content.decode()
     assert Call.objects.count() == 1
+
+
+@pytest.mark.parametrize("form", [{"area": "abc", "start": "2030-01-01T09:00:00Z"}, {"area": "1", "start": "soon"}, {}])
+def test_confirm_and_pay_with_a_broken_form_is_a_404(client, alice_client, form):
+    assert as_user(client, alice_client).post("/bookings/new/", form).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_log_in_first(client, bob_hour, slot):
@@ -50,7 +58,8 @@ def test_anonymous_visitors_are_sent_to_log_in_first(client, bob_hour, slot):
 
 
 def test_the_summary_offers_confirm_and_pay_to_clients(client, alice_client, bob_hour, slot):
-    url = f"/experts/{bob_hour.expert.slug}/book/?area={bob_hour.pk}&tz=Africa/Lagos&start={slot.isoformat().replace('+', '%2B')}"
+    query = urlencode({"area": bob_hour.pk, "tz": "Africa/Lagos", "start": slot.isoformat()})
+    url = f"/experts/{bob_hour.expert.slug}/book/?{query}"
     assert "Log in to book" in client.get(url).content.decode()
     assert "Confirm and pay ₦15,000" in as_user(client, alice_client).get(url).content.decode()
 
@@ -118,7 +127,9 @@ def test_next_never_leads_off_site(client, alice_client, paid):
     assert page["Location"] == f"/bookings/{paid.pk}/"
 
 
-def test_the_expert_proposes_a_new_time_from_the_page_and_the_client_accepts(client, alice_client, bob_expert, paid, slot):
+def test_the_expert_proposes_a_new_time_from_the_page_and_the_client_accepts(
+    client, alice_client, bob_expert, paid, slot
+):
     page = as_user(client, bob_expert).get(f"/bookings/{paid.pk}/").content.decode()
     new_start = slot + dt.timedelta(hours=3)
     assert f'value="{new_start.isoformat()}"' in page  # the expert's free times, in their zone (Lagos)

@@ -47,7 +47,14 @@ def test_illegal_moves_are_refused_with_the_status(action, status):
 
 @pytest.mark.parametrize(
     ("status", "frees"),
-    [("pending", False), ("confirmed", False), ("completed", False), ("declined", True), ("cancelled", True), ("expired", True)],
+    [
+        ("pending", False),
+        ("confirmed", False),
+        ("completed", False),
+        ("declined", True),
+        ("cancelled", True),
+        ("expired", True),
+    ],
 )
 def test_which_statuses_free_the_calls_time(status, frees):
     assert releases_time(status) is frees

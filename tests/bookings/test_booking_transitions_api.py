@@ -136,7 +136,9 @@ def test_anonymous_people_are_asked_to_sign_in(api, paid, action):
     assert fresh(paid).status == "pending"
 
 
-@pytest.mark.parametrize(("who", "expected"), [("client", 200), ("expert", 200), ("other client", 404), ("other expert", 404)])
+@pytest.mark.parametrize(
+    ("who", "expected"), [("client", 200), ("expert", 200), ("other client", 404), ("other expert", 404)]
+)
 def test_who_may_read_a_booking(api_as, people, paid, who, expected):
     assert api_as(people[who]).get(f"/api/v1/bookings/{paid.pk}").status_code == expected
 

@@ -51,7 +51,9 @@ def test_twenty_four_clients_racing_for_one_slot_leave_exactly_one_booking(bob_h
         user_create(email=f"racer{n}@example.com", full_name=f"Racer {n}", role=Role.CLIENT) for n in range(RACERS)
     ]
 
-    results = race([lambda client=client: booking_create(client=client, area=bob_hour, start=slot) for client in clients])
+    results = race(
+        [lambda client=client: booking_create(client=client, area=bob_hour, start=slot) for client in clients]
+    )
 
     winners = [result for result in results if isinstance(result, Booking)]
     losers = [result for result in results if isinstance(result, ApplicationError)]

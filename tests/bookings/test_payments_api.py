@@ -1,5 +1,7 @@
 """GET /api/v1/payments: each participant's payments, nobody else's."""
 
+import datetime as dt
+
 import pytest
 
 from tests.bookings.helpers import book, paid_booking
@@ -18,8 +20,6 @@ def test_the_client_lists_their_payments(api_as, alice_client, bob_hour, slot):
 
 
 def test_the_expert_lists_paid_bookings_only(api_as, alice_client, dave_client, bob_expert, bob_hour, slot):
-    import datetime as dt
-
     paid_booking(alice_client, bob_hour, slot)
     book(dave_client, bob_hour, slot + dt.timedelta(hours=2))  # not paid: not the expert's business yet
     assert api_as(bob_expert).get("/api/v1/payments").json()["count"] == 1

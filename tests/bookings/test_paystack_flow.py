@@ -10,7 +10,9 @@ from tests.bookings.helpers import book, fresh
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_book_pay_and_get_refunded_through_paystack(api, api_as, client, alice_client, bob_expert, bob_hour, slot, fake_paystack):
+def test_book_pay_and_get_refunded_through_paystack(
+    api, api_as, client, alice_client, bob_expert, bob_hour, slot, fake_paystack
+):
     alice = api_as(alice_client)
 
     created = alice.post("/api/v1/bookings", {"area": bob_hour.pk, "start": slot.isoformat()}, format="json")
@@ -65,7 +67,9 @@ def test_a_mismatched_paystack_charge_is_refused_and_refunded(client, alice_clie
     assert [request.body for request in fake_paystack.requests_to("POST", "/refund")] == [{"transaction": reference}]
 
 
-def test_paystack_down_at_the_callback_keeps_the_booking_pending_with_a_message(client, alice_client, bob_hour, slot, fake_paystack):
+def test_paystack_down_at_the_callback_keeps_the_booking_pending_with_a_message(
+    client, alice_client, bob_hour, slot, fake_paystack
+):
     booking = book(alice_client, bob_hour, slot)
     fake_paystack.settle(booking.call.payment.reference)
     fake_paystack.failure_status = 502

@@ -1,12 +1,17 @@
 """POST /api/v1/webhooks/paystack: the signature on the raw body first, then each event
 once. Forged, unsigned or replayed deliveries change nothing."""
 
+import datetime as dt
 import json
 
 import pytest
+from django.utils import timezone
 
 from payments.models import Payment, WebhookEvent
 from payments.services import webhook_events_retry
+from payments.webhooks import paystack_signature
+from scheduling.bookings.payments import booking_payment_confirm
+from scheduling.bookings.transitions import booking_cancel
 from scheduling.models_booking import BookingEvent
 from tests.bookings.helpers import book, fresh
 from tests.fakes.paystack import signed_webhook
@@ -82,8 +87,6 @@ def test_a_signed_charge_success_for_an_unpaid_charge_holds_nothing(api, booking
 
 
 def test_signed_garbage_is_a_400(api, fake_paystack):
-    from payments.webhooks import paystack_signature
-
     body = b"not json"
     answer = deliver(api, body, paystack_signature(body, fake_paystack.secret_key))
     assert answer.status_code == 400
@@ -99,9 +102,6 @@ def test_unknown_events_are_acknowledged_and_ignored(api, fake_paystack):
 
 
 def test_a_refund_event_updates_the_refund(api, booking, fake_paystack, alice_client):
-    from scheduling.bookings.payments import booking_payment_confirm
-    from scheduling.bookings.transitions import booking_cancel
-
     reference = booking.call.payment.reference
     fake_paystack.settle(reference)
     booking_payment_confirm(reference=reference)
@@ -130,9 +130,6 @@ def test_an_event_that_could_not_be_processed_is_kept_and_retried(api, booking, 
     assert fresh(booking).call.payment.status == "pending"
 
     fake_paystack.failure_status = None
-    from django.utils import timezone
-    import datetime as dt
-
     assert webhook_events_retry(now=timezone.now() + dt.timedelta(minutes=5)) == 1
     assert fresh(booking).call.payment.status == "held"
     assert deliver(api, body, signature).json() == {"status": "duplicate"}

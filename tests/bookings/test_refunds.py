@@ -5,17 +5,15 @@ import pytest
 
 from payments.models import TestTransaction
 from payments.services import payment_refund
-from scheduling.bookings.payments import booking_refund, booking_refunds_retry
+from scheduling.bookings.payments import booking_payment_confirm, booking_refund, booking_refunds_retry
 from scheduling.bookings.transitions import booking_cancel, booking_decline
 from scheduling.tasks import booking_refunds_retry_task
-from tests.bookings.helpers import book, fresh
+from tests.bookings.helpers import book, fresh, paid_booking
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_decline_refunds_through_the_test_provider(alice_client, bob_expert, bob_hour, slot):
-    from tests.bookings.helpers import paid_booking
-
     booking = paid_booking(alice_client, bob_hour, slot)
     booking_decline(booking=booking, actor=bob_expert)
 
@@ -31,8 +29,6 @@ def test_refunding_twice_asks_the_provider_once(alice_client, bob_hour, slot, fa
     booking = book(alice_client, bob_hour, slot)
     payment = booking.call.payment
     fake_paystack.settle(payment.reference)
-    from scheduling.bookings.payments import booking_payment_confirm
-
     booking_payment_confirm(reference=payment.reference)
     booking_cancel(booking=booking, actor=alice_client)
 
@@ -45,8 +41,6 @@ def test_refunding_twice_asks_the_provider_once(alice_client, bob_hour, slot, fa
 
 
 def test_a_refused_refund_stays_held_flagged_and_is_retried(alice_client, bob_hour, slot, fake_paystack):
-    from scheduling.bookings.payments import booking_payment_confirm
-
     booking = book(alice_client, bob_hour, slot)
     reference = booking.call.payment.reference
     fake_paystack.settle(reference)
@@ -70,8 +64,6 @@ def test_a_refused_refund_stays_held_flagged_and_is_retried(alice_client, bob_ho
 
 
 def test_a_charge_already_reversed_at_the_provider_counts_as_refunded(alice_client, bob_hour, slot, fake_paystack):
-    from scheduling.bookings.payments import booking_payment_confirm
-
     booking = book(alice_client, bob_hour, slot)
     reference = booking.call.payment.reference
     fake_paystack.settle(reference)

@@ -7,9 +7,9 @@ import pytest
 
 from calls.models import Call
 from scheduling.bookings.errors import SlotTaken
-from scheduling.bookings.reschedules import reschedule_accept
+from scheduling.bookings.reschedules import reschedule_accept, reschedule_propose
 from scheduling.models_booking import RescheduleProposal
-from tests.bookings.helpers import book, fresh, paid_booking
+from tests.bookings.helpers import book, fresh, paid_booking, slots_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,8 +57,7 @@ def test_accepting_moves_the_call_and_confirms_the_booking(api, api_as, alice_cl
     assert RescheduleProposal.objects.get().status == "accepted"
     event = paid.events.get(action="reschedule_accepted")
     assert event.data["to_start"] == new_start.astimezone(dt.UTC).isoformat()
-    slots_url = f"/api/v1/experts/{paid.call.area.expert_id}/slots?area={paid.call.area_id}&from={slot.date()}&to={slot.date()}&tz=Africa/Lagos"
-    slots = api.get(slots_url).json()["slots"]
+    slots = api.get(slots_url(paid.call.area, slot.date())).json()["slots"]
     assert slot.isoformat() in slots and new_start.isoformat() not in slots
 
 
@@ -113,8 +112,6 @@ def test_answering_without_an_open_proposal_is_a_409(api_as, alice_client, paid)
 
 
 def test_accepting_a_time_someone_took_meanwhile_is_a_409(alice_client, dave_client, bob_expert, bob_hour, paid, slot):
-    from scheduling.bookings.reschedules import reschedule_propose
-
     new_start = slot + dt.timedelta(hours=3)
     reschedule_propose(booking=paid, actor=bob_expert, start=new_start)
     book(dave_client, bob_hour, new_start)
@@ -146,7 +143,9 @@ def test_ending_a_booking_closes_its_open_proposal(api_as, alice_client, bob_exp
         ("withdraw", "other expert", 404),
     ],
 )
-def test_who_may_reschedule(api_as, alice_client, bob_expert, dave_client, carol_expert, paid, slot, verb, who, expected):
+def test_who_may_reschedule(
+    api_as, alice_client, bob_expert, dave_client, carol_expert, paid, slot, verb, who, expected
+):
     people = {"client": alice_client, "expert": bob_expert, "other client": dave_client, "other expert": carol_expert}
     new_start = slot + dt.timedelta(hours=3)
     if verb != "propose":

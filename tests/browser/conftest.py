@@ -28,6 +28,23 @@ CHROMIUM_ARGS = [
 WAIT_MS = 10_000
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's own reordering by database use
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: in every xdist worker (with ``--dist loadfile`` and
+    ``--no-loadscope-reorder`` files are handed out in this order) and with ``-n0``.
+
+    Playwright's sync API leaves its asyncio loop marked as running in the main thread
+    until the session ends. Any later test would then see Django pick a different
+    database connection than the one its test transaction was opened on, and the
+    sync test client fail on async-adapted middleware. So keep browser tests in files
+    of their own; ``tests/conftest.py`` fails loudly if one runs before other tests.
+    """
+    browser_tests = [item for item in items if "playwright" in getattr(item, "fixturenames", ())]
+    if browser_tests:
+        chosen = set(browser_tests)
+        items[:] = [item for item in items if item not in chosen] + browser_tests
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -42,7 +42,9 @@ def switch_user(page, logged_in_page, user):
     return logged_in_page(user)
 
 
-def test_a_client_books_and_pays_and_the_expert_accepts(page, logged_in_page, site, alice_client, bob_expert, bob_service):
+def test_a_client_books_and_pays_and_the_expert_accepts(
+    page, logged_in_page, site, alice_client, bob_expert, bob_service
+):
     logged_in_page(alice_client)
     page.goto(f"/experts/{bob_service.expert.slug}/")
     widget = page.locator("[data-booking-widget]")

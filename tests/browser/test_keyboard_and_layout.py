@@ -58,10 +58,14 @@ def test_the_keyboard_alone_reaches_and_submits_the_login_form(page, alice_clien
     assert_accessible(page)
 
 
-def test_the_landing_page_passes_axe_on_a_desktop(page):
+def test_the_landing_page_search_box_opens_the_directory(page):
     page.goto("/")
+    assert_accessible(page)
 
-    expect(page.get_by_role("search")).to_be_visible()
+    page.get_by_role("search").get_by_label("Search experts").fill("career")
+    page.get_by_role("search").get_by_role("button", name="Search experts").click()
+
+    page.wait_for_url("**/experts/?q=career")
     assert_accessible(page)
 
 

@@ -4,7 +4,14 @@ it; for the browser tests, the harness token endpoint and extra Chromium launche
 import pytest
 
 # The browser tests here drive the same Chromium as tests/browser, with its checks.
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, base_url, browser_type_launch_args, page  # noqa: F401
+from tests.browser.conftest import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    base_url,
+    browser_type_launch_args,
+    logged_in_page,
+    page,
+)
 from tests.calls.harness_urls import TOKEN_ENDPOINT
 from tests.fakes.livekit_twirp import FakeLiveKit
 

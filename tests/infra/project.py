@@ -42,7 +42,8 @@ def clean_env(**overrides: str) -> dict[str, str]:
     The test process itself runs with test settings (DJANGO_ENV=test, …); a child that
     checks another configuration must not inherit them.
     """
-    dropped = variables_read_by_code() | {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests' conftest sets it for this process.
+    dropped = variables_read_by_code() | {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {key: value for key, value in os.environ.items() if key not in dropped}
     env["PYTHONPATH"] = str(ROOT)
     env.update(overrides)

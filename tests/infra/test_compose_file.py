@@ -39,22 +39,33 @@ def test_the_schema_check_catches_a_wrong_depends_on_condition():
     assert schema_errors(broken)
 
 
-def test_web_starts_after_healthy_database_and_redis_and_finished_migrations():
+def test_web_starts_after_its_dependencies_are_ready_and_migrations_finished():
     depends = COMPOSE["services"]["web"]["depends_on"]
     assert depends == {
         "db": {"condition": "service_healthy"},
         "redis": {"condition": "service_healthy"},
         "migrate": {"condition": "service_completed_successfully"},
+        "minio-init": {"condition": "service_completed_successfully"},
+        "livekit": {"condition": "service_healthy"},
     }
     assert COMPOSE["services"]["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
 
 
+ONE_SHOT = {"migrate", "minio-init"}
+
+
 def test_every_long_running_service_has_a_healthcheck():
     services = COMPOSE["services"]
+    assert set(services) == {"db", "redis", "minio", "livekit", "web", "worker", "beat"} | ONE_SHOT
+    assert all("healthcheck" in service for name, service in services.items() if name not in ONE_SHOT)
+    assert all(services[name]["restart"] == "no" for name in ONE_SHOT)
     assert services["db"]["image"] == "postgres:16"
     assert "pg_isready" in services["db"]["healthcheck"]["test"][1]
     assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
+    assert services["minio"]["healthcheck"]["test"] == ["CMD", "mc", "ready", "local"]
+    assert "http://127.0.0.1:7880/" in services["livekit"]["healthcheck"]["test"]
     assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert "--fresh" in services["beat"]["healthcheck"]["test"]
 
 
 def test_web_is_built_here_serves_port_8000_and_reads_dotenv():
@@ -72,12 +83,42 @@ def test_app_variables_are_ones_the_settings_read():
     assert environment["REDIS_URL"] == "redis://redis:6379/0"
 
 
+def test_the_app_talks_to_minio_and_livekit_inside_while_browsers_use_the_host():
+    environment = COMPOSE["services"]["web"]["environment"]
+    assert environment["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
+    assert environment["AWS_S3_CUSTOM_DOMAIN"] == "${AWS_S3_CUSTOM_DOMAIN:-localhost:9000/procusmeet}"
+    assert environment["LIVEKIT_API_URL"] == "http://livekit:7880"
+    assert environment["LIVEKIT_URL"] == "${LIVEKIT_URL:-ws://localhost:7880}"
+    assert "web" in environment["ALLOWED_HOSTS"]  # LiveKit's webhooks arrive as Host: web
+
+
+def test_livekit_posts_its_webhooks_to_the_web_service_with_the_apps_key():
+    livekit = COMPOSE["services"]["livekit"]
+    config = yaml.safe_load(livekit["environment"]["LIVEKIT_CONFIG"])
+    assert config["webhook"]["urls"] == ["${LIVEKIT_WEBHOOK_URL:-http://web:8000/api/v1/webhooks/livekit}"]
+    assert config["webhook"]["api_key"] == "${LIVEKIT_API_KEY:-devkey}"
+    assert livekit["environment"]["LIVEKIT_KEYS"].startswith("${LIVEKIT_API_KEY:-devkey}: ${LIVEKIT_API_SECRET")
+    web = COMPOSE["services"]["web"]["environment"]
+    assert livekit["environment"]["LIVEKIT_KEYS"] == f"{web['LIVEKIT_API_KEY']}: {web['LIVEKIT_API_SECRET']}"
+    assert {"7880:7880", "7881:7881", "50000-50100:50000-50100/udp"} == set(livekit["ports"])
+    assert (config["rtc"]["port_range_start"], config["rtc"]["port_range_end"]) == (50000, 50100)
+
+
+def test_the_bucket_is_created_and_made_readable_before_web_starts():
+    init = COMPOSE["services"]["minio-init"]
+    script = init["command"][0]
+    assert init["image"] == "minio/mc"
+    assert init["depends_on"] == {"minio": {"condition": "service_healthy"}}
+    assert "mc mb --ignore-existing" in script and "mc anonymous set download" in script
+    assert init["environment"]["BUCKET"] == COMPOSE["services"]["web"]["environment"]["AWS_STORAGE_BUCKET_NAME"]
+
+
 def test_data_lives_in_named_volumes():
     declared = set(COMPOSE["volumes"])
     mounted = {
         mount.split(":", 1)[0] for service in COMPOSE["services"].values() for mount in service.get("volumes", [])
     }
-    assert mounted == declared == {"postgres-data", "redis-data", "media"}
+    assert mounted == declared == {"postgres-data", "redis-data", "minio-data"}
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,7 @@ class EventStream:
                     self.events.put({"comment": raw[1:].strip()})
                 else:
                     field, _, value = raw.partition(":")
-                    event[field] = value[1:] if value.startswith(" ") else value
+                    event[field] = value.removeprefix(" ")
         except (requests.RequestException, AttributeError, ValueError):
             pass  # closed by the test
         self.events.put({"closed": True})

@@ -101,3 +101,17 @@ def test_email_preferences_can_be_turned_off_except_security_and_payments(api_as
 
 def test_preferences_need_a_signed_in_user(api):
     assert api.get("/api/v1/notifications/preferences").status_code == 401
+
+
+@pytest.mark.django_db(transaction=True)  # the stream reads on its own connection
+@pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume asynchronous iterators")
+def test_without_an_asgi_server_the_stream_answers_what_is_pending_and_ends(api_as, alice_client, bob_expert):
+    first, second = notify(alice_client, "first"), notify(alice_client, "second")
+    notify(bob_expert, "not alice's")
+
+    response = api_as(alice_client).get("/api/v1/notifications/stream", HTTP_LAST_EVENT_ID=str(first.pk))
+    body = b"".join(response).decode()
+
+    assert response["Content-Type"] == "text/event-stream; charset=utf-8"
+    assert f"id: {second.pk}\nevent: notification\n" in body and '"unread_count": 2' in body
+    assert f"id: {first.pk}\n" not in body and "not alice's" not in body

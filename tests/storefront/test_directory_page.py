@@ -94,5 +94,5 @@ def test_the_query_count_does_not_grow_with_the_page(client, api, db, size, djan
         client.get("/experts/", {"q": "lawyer", "category": "law"}, **HTMX)
     with django_assert_num_queries(5):
         client.get("/experts/")
-    with django_assert_num_queries(3):  # the profile page: expert, categories, areas
+    with django_assert_num_queries(4):  # the profile page: expert, categories, areas, latest reviews
         client.get("/experts/lawyer-0/")

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `make run`'s server: a Celery worker and beat in the background (emails, call reminders
+# and calendar sync really happen, through the broker the settings choose: Redis, or
+# the local folder broker of the embedded default) and uvicorn (ASGI, so live
+# notifications stream) in the foreground. Ctrl+C stops all three.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-.venv/bin/python}"
+PORT="${PORT:-8000}"
+VAR_DIR="${PROCUSMEET_VAR_DIR:-var}"
+mkdir -p "$VAR_DIR"
+
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+"$PYTHON" -m celery -A procusmeet worker -Q default,payments,notifications --loglevel=warning --concurrency=2 &
+pids+=($!)
+"$PYTHON" -m celery -A procusmeet beat --loglevel=warning --schedule "$VAR_DIR/celerybeat-schedule" &
+pids+=($!)
+"$PYTHON" -m uvicorn procusmeet.asgi:application --host 127.0.0.1 --port "$PORT" --lifespan off
