@@ -16,14 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calendars import ics
+from notifications.booking import booking_path
 
 
 def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
-
-
-def booking_path(booking_id: int) -> str:
-    return reverse("scheduling:booking-detail", args=[booking_id])
 
 
 def call_page_url(booking) -> str:

@@ -10,6 +10,7 @@ gets their own, already-read copy so their calendar follows too.
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,7 @@ _CONFIRMING_ACTIONS = ("accepted", "reschedule_accepted")
 
 
 def booking_path(booking_id: int) -> str:
-    return f"/bookings/{booking_id}/"
+    return reverse("scheduling:booking-detail", args=[booking_id])
 
 
 def user_zone(user) -> ZoneInfo:

@@ -3,7 +3,6 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ops.selectors import staff_overview
@@ -13,5 +12,5 @@ from ops.selectors import staff_overview
 def staff_dashboard(request):
     """``/staff/``: staff only (403 for everyone else, signed in or not)."""
     if not (request.user.is_authenticated and request.user.is_active and request.user.is_staff):
-        raise PermissionDenied(_("This page is for the ProcusMeet team."))
+        raise PermissionDenied
     return render(request, "ops/dashboard.html", {"overview": staff_overview(now=timezone.now())})

@@ -1,4 +1,4 @@
-"""Reads of payouts and bank accounts shared by pages and the API (own rows only)."""
+"""Reads of payouts, bank accounts and the client's payments and receipts (own rows only)."""
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _

@@ -2,24 +2,31 @@ from django.contrib import admin
 
 from scheduling.cache import slots_cache_invalidate
 from scheduling.models import DateOverride, WeeklyRange
+from scheduling.services import expert_bookable_until_refresh
 
 
 class _InvalidatesSlots:
-    """Staff edits skip the services, so they forget the expert's cached slots here."""
+    """Staff edits skip the services, so they forget the expert's cached slots (and
+    recompute whether the directory lists the expert) here."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        slots_cache_invalidate(expert_id=obj.expert_id)
+        self._changed({obj.expert_id})
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        slots_cache_invalidate(expert_id=obj.expert_id)
+        self._changed({obj.expert_id})
 
     def delete_queryset(self, request, queryset):
         expert_ids = set(queryset.values_list("expert_id", flat=True))
         super().delete_queryset(request, queryset)
+        self._changed(expert_ids)
+
+    @staticmethod
+    def _changed(expert_ids: set[int]) -> None:
         for expert_id in expert_ids:
             slots_cache_invalidate(expert_id=expert_id)
+        expert_bookable_until_refresh(expert_ids=expert_ids)
 
 
 @admin.register(WeeklyRange)

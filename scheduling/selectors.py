@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db.models import (
+    Case,
     CharField,
     DateField,
     Exists,
@@ -18,7 +19,9 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
+    When,
 )
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +48,15 @@ def overrides_upcoming(*, expert: ExpertProfile) -> QuerySet[DateOverride]:
     return DateOverride.objects.filter(expert=expert, date__gte=today).order_by("date", "start_minute", "pk")
 
 
+def bookable_until_expression() -> Case:
+    """``ExpertProfile.bookable_until`` computed in SQL for each expert row: ``date.max``
+    with weekly hours (bookable on any future date), else the last date with extra hours,
+    else NULL."""
+    weekly = Exists(WeeklyRange.objects.filter(expert=OuterRef("pk")))
+    extra = DateOverride.objects.filter(expert=OuterRef("pk"), kind=OverrideKind.AVAILABLE).order_by("-date")
+    return Case(When(weekly, then=Value(dt.date.max)), default=Subquery(extra.values("date")[:1]), output_field=DateField())
+
+
 def experts_with_availability(queryset: QuerySet[ExpertProfile] | None = None) -> QuerySet[ExpertProfile]:
     """Experts who can be booked at all: a weekly range, or extra hours on a date that
     has not passed everywhere yet (the directory hides the others)."""
@@ -52,8 +64,7 @@ def experts_with_availability(queryset: QuerySet[ExpertProfile] | None = None) -
     # "Yesterday" in UTC: no zone is more than a day behind UTC, so this keeps every
     # override whose local date may still be today or later for its expert.
     not_past = timezone.now().date() - dt.timedelta(days=1)
-    extra = DateOverride.objects.filter(expert=OuterRef("pk"), kind=OverrideKind.AVAILABLE, date__gte=not_past)
-    return queryset.filter(Q(Exists(WeeklyRange.objects.filter(expert=OuterRef("pk")))) | Q(Exists(extra)))
+    return queryset.filter(bookable_until__gte=not_past)
 
 
 def bookable_area(*, expert_id: int, area_id: int) -> ExpertArea:

@@ -24,6 +24,7 @@ from scheduling.errors import (
     WeeklyRangeNotFound,
 )
 from scheduling.models import DateOverride, OverrideKind, Weekday, WeeklyRange
+from scheduling.selectors import bookable_until_expression
 from scheduling.wallclock import MINUTES_PER_DAY, format_hhmm, parse_hhmm
 
 MAX_WEEKLY_RANGES = 7 * 24
@@ -44,6 +45,21 @@ class RangeSpec:
 
 def _lock_expert(expert: ExpertProfile) -> None:
     ExpertProfile.objects.select_for_update().filter(pk=expert.pk).values_list("pk", flat=True).first()
+
+
+def _availability_changed(expert: ExpertProfile) -> None:
+    """After any change to the expert's hours: forget cached slots and recompute the
+    directory's ``bookable_until`` (on the row and on the instance, so a later save of
+    this instance cannot write the old value back)."""
+    slots_cache_invalidate(expert_id=expert.pk)
+    expert_bookable_until_refresh(expert_ids=[expert.pk])
+    expert.bookable_until = ExpertProfile.objects.values_list("bookable_until", flat=True).get(pk=expert.pk)
+
+
+def expert_bookable_until_refresh(*, expert_ids: Iterable[int] | None = None) -> int:
+    """Recompute ``bookable_until`` in one UPDATE (``None``: every expert, for bulk loads)."""
+    profiles = ExpertProfile.objects.all() if expert_ids is None else ExpertProfile.objects.filter(pk__in=list(expert_ids))
+    return profiles.update(bookable_until=bookable_until_expression())
 
 
 def _check_bounds(start_minute: int | None, end_minute: int | None) -> None:
@@ -93,7 +109,7 @@ def weekly_ranges_replace(*, expert: ExpertProfile, ranges: Iterable[RangeSpec])
         WeeklyRange(expert=expert, weekday=s.weekday, start_minute=s.start_minute, end_minute=s.end_minute)
         for s in sorted(specs, key=lambda s: (s.weekday, s.start_minute))
     )
-    slots_cache_invalidate(expert_id=expert.pk)
+    _availability_changed(expert)
     return created
 
 
@@ -104,7 +120,7 @@ def weekly_range_add(*, expert: ExpertProfile, weekday: int, start_minute: int, 
     spec = RangeSpec(weekday, start_minute, end_minute)
     _check_weekly([*_existing_specs(expert), spec])
     weekly_range = WeeklyRange.objects.create(expert=expert, weekday=weekday, start_minute=start_minute, end_minute=end_minute)
-    slots_cache_invalidate(expert_id=expert.pk)
+    _availability_changed(expert)
     return weekly_range
 
 
@@ -124,7 +140,7 @@ def weekly_range_update(*, expert: ExpertProfile, range_id: int, start_minute: i
     _check_weekly([*_existing_specs(expert, excluding=weekly_range.pk), spec])
     weekly_range.start_minute, weekly_range.end_minute = start_minute, end_minute
     weekly_range.save(update_fields=["start_minute", "end_minute"])
-    slots_cache_invalidate(expert_id=expert.pk)
+    _availability_changed(expert)
     return weekly_range
 
 
@@ -132,7 +148,7 @@ def weekly_range_update(*, expert: ExpertProfile, range_id: int, start_minute: i
 def weekly_range_delete(*, expert: ExpertProfile, range_id: int) -> None:
     _lock_expert(expert)
     _own_range(expert, range_id).delete()
-    slots_cache_invalidate(expert_id=expert.pk)
+    _availability_changed(expert)
 
 
 def expert_today(expert: ExpertProfile) -> dt.date:
@@ -167,7 +183,7 @@ def date_override_create(
     override = DateOverride.objects.create(
         expert=expert, date=date, kind=kind, start_minute=start_minute, end_minute=end_minute
     )
-    slots_cache_invalidate(expert_id=expert.pk)
+    _availability_changed(expert)
     return override
 
 
@@ -177,7 +193,7 @@ def date_override_delete(*, expert: ExpertProfile, override_id: int) -> None:
     deleted, _rows = DateOverride.objects.filter(pk=override_id, expert=expert).delete()
     if not deleted:
         raise OverrideNotFound(_("No such override."))
-    slots_cache_invalidate(expert_id=expert.pk)
+    _availability_changed(expert)
 
 
 def _hours(weekdays: Iterable[int], *spans: tuple[str, str]) -> list[RangeSpec]:

@@ -67,6 +67,10 @@ class ExpertProfile(models.Model):
     # Lowest price among active areas; NULL while the expert has none (hidden from the directory).
     from_price = models.PositiveIntegerField(null=True, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The last date the expert can be booked on, kept by scheduling's availability services
+    # (weekly hours: date.max; only extra hours: the last such date; NULL: none), so the
+    # directory filters on a column instead of looking through every availability row.
+    bookable_until = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -18,6 +18,7 @@ from django.db.models import Min, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from accounts.models import ExpertArea, ExpertProfile
+from scheduling.selectors import bookable_until_expression
 
 SEARCH_CONFIG = "english"
 MAX_TERMS = 8
@@ -43,13 +44,18 @@ def search_query(text: str) -> SearchQuery | None:
 
 
 def expert_directory_refresh(*, expert_ids: Iterable[int] | None = None) -> int:
-    """Recompute ``from_price`` (and the search vector on PostgreSQL) in one UPDATE.
+    """Recompute ``from_price``, ``bookable_until`` (and the search vector on PostgreSQL)
+    in one UPDATE.
 
     ``expert_ids=None`` refreshes every expert (bulk loads, benchmarks).
     """
     profiles = ExpertProfile.objects.all() if expert_ids is None else ExpertProfile.objects.filter(pk__in=list(expert_ids))
     active = ExpertArea.objects.filter(expert=OuterRef("pk"), active=True).order_by().values("expert")
-    updates = {"from_price": Subquery(active.annotate(lowest=Min("price")).values("lowest"))}
+    updates = {
+        "from_price": Subquery(active.annotate(lowest=Min("price")).values("lowest")),
+        # Bulk loads write availability rows directly; this keeps the directory's view of them.
+        "bookable_until": bookable_until_expression(),
+    }
     if full_text_enabled():
         titles = Subquery(
             active.annotate(titles=StringAgg("title", Value(" "))).values("titles"), output_field=TextField()

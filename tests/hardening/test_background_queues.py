@@ -30,7 +30,7 @@ def queue_of(task_name: str) -> str:
         ("notifications.tasks.send_notification_email", "notifications"),
         ("notifications.tasks.send_due_reminders", "notifications"),
         ("scheduling.tasks.bookings_expire_unpaid", "default"),
-        ("calls.tasks.calls_mark_no_show", "default"),
+        ("calls.tasks.calls_mark_no_show", "payments"),  # it refunds no-shows
     ],
 )
 def test_jobs_are_routed_to_their_queue(task_names, task_name, queue):

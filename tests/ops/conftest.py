@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import Role
+from tests.calls.bookings import bob_hour  # noqa: F401  (fixture reused: bob sells an hour)
 from tests.conftest import make_user
 
 

@@ -9,7 +9,7 @@ from accounts.models import Category, User
 from ops.audit import audit_record
 from ops.models import AuditEntry
 from scheduling.models_booking import Booking
-from tests.calls.bookings import bob_hour, confirmed  # noqa: F401  (fixture reused)
+from tests.calls.bookings import confirmed
 
 pytestmark = pytest.mark.django_db
 
