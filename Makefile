@@ -33,9 +33,9 @@ run: $(BIN)/.installed
 	@echo "ProcusMeet: open http://127.0.0.1:$(PORT)/ (API docs: /api/docs/). Ctrl+C stops it."
 	PYTHON=$(BIN)/python scripts/run_dev.sh
 
-# The suite, the hardening checks, the benchmarks and the deployment check run on
-# PostgreSQL: the local server unless set.
-test check-hardening check-deploy bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/procusmeet
+# The suite, the hardening checks and the deployment check run on PostgreSQL: the
+# local server unless set (the benchmarks use BENCH_DATABASE_URL, see bench/).
+test check-hardening check-deploy: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/procusmeet
 
 ## test: the whole suite (pytest.ini: two workers) against PostgreSQL at DATABASE_URL.
 ## Browser tests run in their own pass: Playwright keeps an event loop running in its
@@ -53,8 +53,12 @@ test: setup
 check-hardening: setup
 	HARDENING_EXAMPLES=$${HARDENING_EXAMPLES:-40} $(BIN)/python -m pytest tests/hardening
 
-## bench: the benchmarks (bench/), one summary table at the end; a few minutes.
+## bench: the benchmarks (bench/), one summary table at the end; a few minutes. The load
+## run uses Debian's wrk (installed here when missing and root), else a Python client.
 bench: setup
+	@if ! command -v wrk >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk not installed: the load run uses Python threads"; \
+	fi
 	$(BIN)/python bench/run_all.py
 
 ## check-deploy: Django's deployment checks with production settings (placeholder secrets).

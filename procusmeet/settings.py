@@ -26,6 +26,9 @@ PRODUCTION = DJANGO_ENV == "production"
 DEVELOPMENT_SECRET_KEY = "dev-insecure-procusmeet-key-change-me-in-production-0123456789"
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_SECRET_KEY)
+# Previous secret keys, still accepted for what they signed (sessions, password-reset
+# links) while a new DJANGO_SECRET_KEY takes over; drop them once those have expired.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", [])
 DEBUG = env_bool("DJANGO_DEBUG", DJANGO_ENV == "development")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

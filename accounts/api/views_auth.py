@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -189,7 +190,12 @@ class LogoutAllApi(APIView):
 
 class GoogleLoginApi(_PublicApi):
     class InputSerializer(serializers.Serializer):
-        access_token = serializers.CharField(max_length=TOKEN_MAX_LENGTH)
+        # OAuth tokens are printable ASCII; anything else could never reach Google in a header.
+        access_token = serializers.RegexField(
+            r"^[\x21-\x7e]+$",
+            max_length=TOKEN_MAX_LENGTH,
+            error_messages={"invalid": _lazy("This is not a Google access token.")},
+        )
         role = serializers.ChoiceField(
             choices=Role.choices, required=False, help_text="Needed only when this sign-in creates the account."
         )

@@ -168,3 +168,11 @@ def test_bad_input_is_a_400_with_field_errors(api):
 
     assert response.status_code == 400
     assert set(response.json()["error"]["fields"]) == {"access_token", "role"}
+
+
+@pytest.mark.django_db
+def test_a_token_with_characters_no_header_can_carry_is_a_field_error(api):
+    response = api.post("/api/v1/auth/google", {"access_token": "ya29.\U000271e2", "role": "client"}, format="json")
+
+    assert response.status_code == 400
+    assert "access_token" in response.json()["error"]["fields"]

@@ -91,7 +91,10 @@ def test_a_reminder_sent_by_the_celery_worker_reaches_a_stream(servers, streams,
     queue_name = f"test-{uuid.uuid4().hex}"
 
     with celery_worker(queue_name=queue_name, **redis_env):
-        Celery(broker=REDIS_URL).send_task("notifications.tasks.send_due_reminders", queue=queue_name)
+        # Not the current app: shared tasks (payout sends...) of later tests in this
+        # process would resolve to it and go to Redis instead of running eagerly.
+        with Celery(broker=REDIS_URL, set_as_current=False) as sender:
+            sender.send_task("notifications.tasks.send_due_reminders", queue=queue_name)
         event = on_b.notification(timeout=60)  # includes the worker's start-up
 
     assert event["kind"] == NotificationKind.CALL_REMINDER_SOON
