@@ -88,7 +88,7 @@ def test_the_celery_task_expires_unpaid_bookings(alice_client, bob_hour, slot):
 
     result = bookings_expire_unpaid.apply()
 
-    assert result.successful() and result.get() == 1
+    assert result.successful() and result.result == 1
     assert fresh(booking).status == "expired"
 
 
@@ -100,7 +100,9 @@ def test_the_celery_task_expires_unanswered_requests(alice_client, bob_hour, slo
         scheduled_end=timezone.now() + dt.timedelta(minutes=59),
     )
 
-    assert bookings_expire_unanswered.delay().get() == 1
+    result = bookings_expire_unanswered.delay()
+
+    assert result.successful() and result.result == 1
     assert fresh(booking).call.payment.status == "refunded"
 
 

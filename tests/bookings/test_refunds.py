@@ -56,7 +56,8 @@ def test_a_refused_refund_stays_held_flagged_and_is_retried(alice_client, bob_ho
 
     assert booking_refunds_retry() == 0  # still down: nothing changes, nothing is lost
     fake_paystack.failure_status = None
-    assert booking_refunds_retry_task.apply().get() == 1
+    result = booking_refunds_retry_task.apply()
+    assert result.successful() and result.result == 1
 
     payment.refresh_from_db()
     assert (payment.status, payment.refund_error, payment.needs_attention) == ("refunded", "", False)

@@ -94,7 +94,8 @@ def test_running_the_job_twice_has_one_effect(over_call, django_capture_on_commi
 
 def test_the_celery_task_runs_the_same_job(over_call, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        assert calls_mark_no_show_task.delay().get() == 1
+        result = calls_mark_no_show_task.delay()
+        assert result.successful() and result.result == 1
     assert fresh(over_call).call.status == CallStatus.NO_SHOW
 
 

@@ -103,3 +103,15 @@ def test_every_replica_view_of_the_settings_is_a_route_of_the_site():
 
     assert settings.DATABASE_REPLICA_VIEWS <= _view_names(get_resolver())
     assert {"experts:directory", "experts:detail", "scheduling:api-expert-slots"} <= settings.DATABASE_REPLICA_VIEWS
+
+
+def test_slot_answers_computed_on_the_replica_are_kept_only_briefly(replica, settings):
+    from scheduling import cache as slots_cache
+
+    settings.DATABASE_REPLICA_STICKY_SECONDS = 15
+    assert slots_cache._ttl() == slots_cache.SLOTS_TTL_SECONDS
+    db_router._replica_reads.set(True)
+    try:
+        assert slots_cache._ttl() == 15  # a lagging replica's answer outlives no writer's stickiness
+    finally:
+        db_router._replica_reads.set(False)

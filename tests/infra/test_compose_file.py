@@ -46,7 +46,7 @@ def test_web_starts_after_its_dependencies_are_ready_and_migrations_finished():
         "redis": {"condition": "service_healthy"},
         "migrate": {"condition": "service_completed_successfully"},
         "minio-init": {"condition": "service_completed_successfully"},
-        "livekit": {"condition": "service_healthy"},
+        "livekit": {"condition": "service_started"},
     }
     assert COMPOSE["services"]["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
 
