@@ -7,6 +7,7 @@ import pytest
 
 from procusmeet import healthcheck
 
+
 @pytest.mark.django_db(transaction=True)
 def test_probe_passes_when_the_site_answers(live_server, settings, monkeypatch):
     settings.ALLOWED_HOSTS = ["procusmeet.example"]

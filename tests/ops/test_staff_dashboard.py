@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from calls.models import Call, CallStatus
 from ops.audit import audit_record
-from payments.models import Payment, PaymentStatus, WebhookEvent
+from payments.models import Payment, WebhookEvent
 from payments.models_payouts import PayoutStatus
 from scheduling.models_booking import BookingStatus
 from tests.payouts.factories import payout, seeded_booking
