@@ -10,7 +10,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts import admin_storefront  # noqa: F401  (registers experts, their areas and categories)
+from accounts import admin_deletion, admin_storefront  # noqa: F401  (deletion requests; experts, areas, categories)
 from accounts.models import ClientProfile, RefreshSession, User
 from accounts.services import profile_create, user_deactivate
 from ops.audit import audited_action

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from scheduling.timezones import zone_choices
 
 
 class RoleFieldsMixin(forms.Form):
@@ -24,3 +25,40 @@ class SignupForm(RoleFieldsMixin, AllauthSignupForm):
 
 class SocialSignupForm(RoleFieldsMixin, AllauthSocialSignupForm):
     field_order = ("full_name", "email", "role")
+
+
+class AccountProfileForm(forms.Form):
+    """The account page's own details: the name everyone sees, and (for clients) the
+    zone their bookings, emails and reminders are shown in. An expert's zone belongs to
+    their public profile, so their form has no zone field."""
+
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    timezone = forms.ChoiceField(
+        label=_("Your time zone"),
+        help_text=_("Times of your bookings, emails and reminders are shown in this zone."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user.is_expert:
+            del self.fields["timezone"]
+        else:
+            self.fields["timezone"].choices = [(name, name) for name in zone_choices()]
+
+
+class AccountDeletionForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To make sure it is you asking."),
+    )
+    reason = forms.CharField(
+        label=_("Why are you leaving?"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("It helps us improve."),
+    )

@@ -1,4 +1,5 @@
-"""Account pages: profile summary and API sessions (revoke one, log out everywhere)."""
+"""Account pages: profile, API sessions (revoke one, log out everywhere) and the
+request to delete the account."""
 
 from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
@@ -9,10 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.forms import AccountDeletionForm, AccountProfileForm
 from accounts.models import Role
 from accounts.selectors import sessions_active
+from accounts.services import user_profile_update
+from accounts.services_deletion import account_deletion_request, account_deletion_withdraw, deletion_request_pending
 from accounts.tokens import session_revoke, sessions_revoke_all
-from procusmeet.api.errors import NotFound
+from procusmeet.api.errors import ApplicationError, NotFound
 
 
 class SignupView(AllauthSignupView):
@@ -25,9 +29,71 @@ class SignupView(AllauthSignupView):
         return initial
 
 
+def _profile_initial(user) -> dict:
+    profile = getattr(user, "client_profile", None)
+    return {"full_name": user.full_name, "timezone": getattr(profile, "timezone", "UTC")}
+
+
+def _account_page(request, *, profile_form=None, deletion_form=None, status: int = 200):
+    user = request.user
+    context = {
+        "sessions": sessions_active(user=user),
+        "profile_form": profile_form or AccountProfileForm(user=user, initial=_profile_initial(user)),
+        "deletion_form": deletion_form or AccountDeletionForm(),
+        "deletion_pending": deletion_request_pending(user=user),
+    }
+    return render(request, "accounts/account.html", context, status=status)
+
+
+def _add_errors(form, error: ApplicationError) -> None:
+    for name, problems in error.fields.items():
+        for problem in problems:
+            form.add_error(name if name in form.fields else None, problem)
+    if not error.fields:
+        form.add_error(None, error.message)
+
+
 @login_required
 def account(request):
-    return render(request, "accounts/account.html", {"sessions": sessions_active(user=request.user)})
+    return _account_page(request)
+
+
+@login_required
+@require_POST
+def account_profile_update(request):
+    form = AccountProfileForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            user_profile_update(user=request.user, changes=form.cleaned_data)
+        except ApplicationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Profile saved."))
+            return redirect("account")
+    return _account_page(request, profile_form=form, status=400)
+
+
+@login_required
+@require_POST
+def account_deletion_request_view(request):
+    form = AccountDeletionForm(request.POST)
+    if form.is_valid():
+        try:
+            account_deletion_request(user=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("We received your request to delete your account."))
+            return redirect("account")
+    return _account_page(request, deletion_form=form, status=400)
+
+
+@login_required
+@require_POST
+def account_deletion_withdraw_view(request):
+    if account_deletion_withdraw(user=request.user) is not None:
+        messages.success(request, _("Your request is withdrawn. Your account stays as it is."))
+    return redirect("account")
 
 
 @login_required

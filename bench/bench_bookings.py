@@ -18,14 +18,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/procusmeet_bench")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procusmeet.settings")
 os.environ["PAYMENT_PROVIDER"] = "test"
 os.environ["DJANGO_DEBUG"] = "false"
 
 import django
-from bench_slots_endpoint import database_ensure
 
 SEQUENTIAL = 200
 THREADS, PER_THREAD = 8, 25
@@ -123,13 +121,13 @@ def threaded(work) -> tuple[list, float]:
 
 
 def main() -> int:
-    database_ensure(os.environ["DATABASE_URL"])
     django.setup()
     from django.core.management import call_command
 
     from scheduling.bookings.services import booking_create
     from scheduling.models_booking import Booking
 
+    call_command("create_database")  # the bench database, on first use
     call_command("migrate", verbosity=0)
     area, clients = setup()
 

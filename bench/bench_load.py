@@ -33,7 +33,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procusmeet.settings")
 import django
 import requests
 from bench_directory import experts_seed
-from bench_slots_endpoint import database_ensure
 from bench_sse_fanout import web_process
 
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "5"))
@@ -85,10 +84,10 @@ def with_threads(url: str) -> dict:
 
 
 def main() -> int:
-    database_ensure(os.environ["DATABASE_URL"])
     django.setup()
     from django.core.management import call_command
 
+    call_command("create_database")  # the bench database, on first use
     call_command("migrate", verbosity=0)
     experts_seed()
     tool, load = ("wrk", with_wrk) if shutil.which("wrk") else ("python threads", with_threads)

@@ -24,7 +24,6 @@ os.environ["RATELIMIT_ENABLE"] = "false"  # thousands of requests from one addre
 os.environ["DJANGO_DEBUG"] = "false"
 
 import django
-import psycopg
 
 DAYS = 60
 ROUNDS, PER_ROUND = 40, 10
@@ -34,14 +33,6 @@ CACHES = {
     "off": {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
     "on": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bench"}},
 }
-
-
-def database_ensure(url: str) -> None:
-    """Create the bench database on first use (PostgreSQL has no CREATE … IF NOT EXISTS)."""
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def expert_seed():
@@ -113,7 +104,6 @@ def measure(client, *urls: str) -> list[float]:
 
 
 def main() -> None:
-    database_ensure(os.environ["DATABASE_URL"])
     django.setup()
     from django.core.management import call_command
     from django.test import Client, override_settings
@@ -125,6 +115,7 @@ def main() -> None:
         permission_classes,
     )
 
+    call_command("create_database")  # the bench database, on first use
     call_command("migrate", verbosity=0)
     profile, area = expert_seed()
     module = sys.modules[__name__]

@@ -25,7 +25,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/procusmeet_bench")
 os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 os.environ["NOTIFICATIONS_REDIS_PREFIX"] = f"bench-{uuid.uuid4().hex[:8]}"
@@ -38,7 +37,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procusmeet.settings")
 
 import django
 import requests
-from bench_slots_endpoint import database_ensure
 
 USERS = 25  # × 2 processes = 50 open streams
 ROUNDS = 8
@@ -102,7 +100,6 @@ def users_ensure():
 
 
 def main() -> int:
-    database_ensure(os.environ["DATABASE_URL"])
     django.setup()
     from django.core.management import call_command
 
@@ -110,6 +107,7 @@ def main() -> int:
     from notifications.models import Notification, NotificationKind
     from notifications.services import notification_create
 
+    call_command("create_database")  # the bench database, on first use
     call_command("migrate", verbosity=0)
     users = users_ensure()
     Notification.objects.filter(user__in=users).delete()

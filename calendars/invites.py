@@ -11,7 +11,7 @@ from email.mime.text import MIMEText
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,12 +24,10 @@ def _absolute(path: str) -> str:
 
 
 def call_page_url(booking) -> str:
-    """Where the call happens: the call's lobby once that page exists, else the booking
-    page (which offers "Join" when the call opens)."""
-    try:
-        return _absolute(reverse("calls:lobby", args=[booking.call_id]))
-    except NoReverseMatch:
-        return _absolute(booking_path(booking.pk))
+    """Where the call happens, absolute (the invite's LOCATION and URL): the call's
+    lobby, the participants' way in. It says when joining opens before the window and
+    sends them on to the call page; the call page itself would only refuse a token."""
+    return _absolute(reverse("calls:lobby", args=[booking.call_id]))
 
 
 def booking_uid(booking_id: int) -> str:

@@ -45,3 +45,14 @@ def external_busy_for(*, expert_user_id: int, window: tuple[dt.datetime, dt.date
     """Busy spans from the expert's external calendars overlapping ``window``."""
     rows = ExternalBusy.objects.filter(user_id=expert_user_id, start__lt=window[1], end__gt=window[0])
     return list(rows.values_list("start", "end"))
+
+
+def external_busy_for_many(
+    *, expert_user_ids: list[int], window: tuple[dt.datetime, dt.datetime]
+) -> dict[int, list[tuple[dt.datetime, dt.datetime]]]:
+    """``external_busy_for`` of many experts in one query (a directory page), by user id."""
+    rows = ExternalBusy.objects.filter(user_id__in=expert_user_ids, start__lt=window[1], end__gt=window[0])
+    spans: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {user_id: [] for user_id in expert_user_ids}
+    for user_id, start, end in rows.values_list("user_id", "start", "end"):
+        spans[user_id].append((start, end))
+    return spans

@@ -6,24 +6,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from calls.models import Call, CallAttendance, CallNoShow, CallNote, LiveKitWebhookEvent
-
-
-class _ViewOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from procusmeet.admin import ViewOnlyAdmin
 
 
 def _minutes(stay: CallAttendance):
     return None if stay.seconds is None else round(stay.seconds / 60)
 
 
-class AttendanceInline(_ViewOnly, admin.TabularInline):
+class AttendanceInline(ViewOnlyAdmin, admin.TabularInline):
     model = CallAttendance
     fields = ("user", "joined_at", "left_at", "minutes", "participant_sid")
     readonly_fields = fields
@@ -34,14 +24,14 @@ class AttendanceInline(_ViewOnly, admin.TabularInline):
         return _minutes(stay)
 
 
-class NoShowInline(_ViewOnly, admin.StackedInline):
+class NoShowInline(ViewOnlyAdmin, admin.StackedInline):
     model = CallNoShow
     fields = ("expert_absent", "client_absent", "marked_at")
     readonly_fields = fields
     extra = 0
 
 
-class NoteMetadataInline(_ViewOnly, admin.TabularInline):
+class NoteMetadataInline(ViewOnlyAdmin, admin.TabularInline):
     model = CallNote
     fields = ("author", "created_at", "updated_at")
     readonly_fields = fields
@@ -50,7 +40,7 @@ class NoteMetadataInline(_ViewOnly, admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(_ViewOnly, admin.ModelAdmin):
+class CallAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("id", "scheduled_start", "duration_minutes", "expert", "client", "area", "status", "active")
     list_filter = ("status", "active", "booking__status")
     search_fields = ("expert__email", "expert__full_name", "client__email", "client__full_name", "area__title")
@@ -61,7 +51,7 @@ class CallAdmin(_ViewOnly, admin.ModelAdmin):
 
 
 @admin.register(CallAttendance)
-class CallAttendanceAdmin(_ViewOnly, admin.ModelAdmin):
+class CallAttendanceAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("call", "user", "joined_at", "left_at", "minutes")
     list_filter = ("joined_at",)
     search_fields = ("user__email", "participant_sid")
@@ -74,7 +64,7 @@ class CallAttendanceAdmin(_ViewOnly, admin.ModelAdmin):
 
 
 @admin.register(CallNoShow)
-class CallNoShowAdmin(_ViewOnly, admin.ModelAdmin):
+class CallNoShowAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("call", "expert_absent", "client_absent", "marked_at")
     list_filter = ("expert_absent", "client_absent")
     search_fields = ("call__expert__email", "call__client__email")
@@ -83,7 +73,7 @@ class CallNoShowAdmin(_ViewOnly, admin.ModelAdmin):
 
 
 @admin.register(CallNote)
-class CallNoteAdmin(_ViewOnly, admin.ModelAdmin):
+class CallNoteAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """Metadata only: the list and the detail page never load a note's text."""
 
     list_display = ("id", "call", "author", "created_at", "updated_at")
@@ -98,7 +88,7 @@ class CallNoteAdmin(_ViewOnly, admin.ModelAdmin):
 
 
 @admin.register(LiveKitWebhookEvent)
-class LiveKitWebhookEventAdmin(_ViewOnly, admin.ModelAdmin):
+class LiveKitWebhookEventAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("received_at", "event", "room", "participant_identity", "outcome", "happened_at")
     list_filter = ("event", "outcome")
     search_fields = ("event_id", "room", "participant_identity")

@@ -62,6 +62,13 @@ class CallNotOpen(Conflict):
         super().__init__(message, fields={"join_opens_at": [opens_at]})
 
 
+class CallNotStarted(Conflict):
+    """Ending (and paying for) a call needs it to have taken place: its scheduled start
+    passed and both participants joined its room. ``fields`` says what is missing."""
+
+    code = "call_not_started"
+
+
 class CallOver(Conflict):
     """Too late: the call's scheduled end has passed."""
 

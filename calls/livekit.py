@@ -90,11 +90,11 @@ class LiveKitClient:
 
     def webhook_receive(self, body: str, auth_header: str) -> api.WebhookEvent:
         """The verified event; raises WebhookSignatureInvalid or WebhookPayloadInvalid."""
-        self._require_configured()
         # LiveKit sends the bare JWT; accept a "Bearer " prefix from proxies and tools too.
         token = auth_header.removeprefix("Bearer ").strip()
-        if not token:
+        if not token:  # unsigned: refused whether or not LiveKit is configured
             raise WebhookSignatureInvalid()
+        self._require_configured()
         receiver = api.WebhookReceiver(api.TokenVerifier(self.api_key, self.api_secret))
         try:
             return receiver.receive(body, token)

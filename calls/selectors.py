@@ -84,6 +84,12 @@ class Presence:
         return round(self.seconds / 60)
 
 
+def call_absent_roles(call: Call) -> list[str]:
+    """Who never joined the call's room (``expert``, ``client``), from LiveKit's webhooks."""
+    joined = set(CallAttendance.objects.filter(call=call, joined_at__isnull=False).values_list("user_id", flat=True))
+    return [role for role, user_id in (("expert", call.expert_id), ("client", call.client_id)) if user_id not in joined]
+
+
 def call_presence(call: Call) -> list[Presence]:
     """The expert's and the client's attendance, in that order (one query)."""
     people = [Presence(call.expert, "expert"), Presence(call.client, "client")]

@@ -6,6 +6,12 @@ Each transition has the same shape as the booking services (which it shares its 
 and event log with): lock the booking and its call, check who asks and both state
 machines, change the rows, write one ``BookingEvent``, and leave the LiveKit room,
 refunds and notifications to ``transaction.on_commit``.
+
+Completing a call releases the escrow to the expert, so it needs proof that the call
+took place: its scheduled start has passed and both participants joined its room
+(attendance from LiveKit's signed webhooks; a token alone proves nothing). Until then
+"End" is refused (409 ``call_not_started``) and people can only leave; a call someone
+never joined becomes a no-show and the client is refunded in full.
 """
 
 import datetime as dt
@@ -18,13 +24,21 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
 from calls import notify
-from calls.errors import CallNotConfirmed, CallNotFound, CallNotOpen, CallOver, CallTransitionRefused
+from calls.errors import (
+    CallNotConfirmed,
+    CallNotFound,
+    CallNotOpen,
+    CallNotStarted,
+    CallOver,
+    CallTransitionRefused,
+)
 from calls.livekit import LiveKitClient, room_name_for_booking
 from calls.models import Call, CallAttendance, CallNoShow, CallStatus
-from calls.selectors import call_refusal
+from calls.selectors import call_absent_roles, call_refusal
 from calls.states import CallAction, CallTransitionError, JoinWindow, Phase, call_transition_target, join_window
 from payments.models import Payment
 from payments.services import payment_release
+from procusmeet.api.errors import ApplicationError
 from scheduling.bookings.payments import booking_refund
 from scheduling.bookings.states import Action
 from scheduling.bookings.steps import after_commit, booking_locked, role_of, transition_apply
@@ -123,7 +137,8 @@ def call_end(*, call: Call, actor, now: dt.datetime | None = None) -> Call:
 
     ``actor=None`` is LiveKit itself (``room_finished`` after both joined). Errors:
     ``CallNotFound`` (404), ``CallNotConfirmed`` (409), ``CallNotOpen`` (409, before the
-    join window: a call cannot end before it begins), ``CallTransitionRefused`` (409
+    join window), ``CallNotStarted`` (409 ``call_not_started``: before the scheduled
+    start, or while a participant has never joined), ``CallTransitionRefused`` (409
     ``illegal_transition``, e.g. it already ended).
     """
     booking = booking_locked(booking_of(call))
@@ -141,11 +156,32 @@ def call_complete(booking: Booking, *, actor, by: str, now: dt.datetime) -> None
     _require_confirmed(call)
     if window_of(call).phase(now) == Phase.BEFORE:
         raise _not_open(call, _("This call has not started yet: it opens at %(when)s."))
+    _require_taken_place(call, now)
     call_transition(call, CallAction.END, ended_at=now)
     transition_apply(booking, action=Action.COMPLETE, actor=actor, data={"by": by, "ended_at": now.isoformat()})
     payment_release(payment_id=Payment.objects.values_list("pk", flat=True).get(call_id=call.pk))
     logger.info("call completed call=%s booking=%s by=%s", call.pk, booking.pk, by)
     after_commit(notify.call_completed, booking)
+
+
+def _require_taken_place(call: Call, now: dt.datetime) -> None:
+    """Refuse to complete (and pay for) a call that has not begun: before its scheduled
+    start, or while one of the two has never been in the room."""
+    if now < call.scheduled_start:
+        raise CallNotStarted(
+            _("This call starts at %(when)s and can be ended from then on. Use Leave to step out meanwhile.")
+            % {"when": _utc_label(call.scheduled_start)},
+            fields={"scheduled_start": [call.scheduled_start.isoformat()]},
+        )
+    absent = call_absent_roles(call)
+    if absent:
+        raise CallNotStarted(
+            _(
+                "The call can be ended once both of you have joined it. Use Leave to step out instead: "
+                "if someone never joins, the client is refunded in full after the scheduled end."
+            ),
+            fields={"not_joined": absent},
+        )
 
 
 def call_room_close(*, booking_id: int) -> bool:
@@ -154,13 +190,16 @@ def call_room_close(*, booking_id: int) -> bool:
 
 
 def calls_mark_no_show(*, now: dt.datetime | None = None) -> int:
-    """Mark as ``no_show`` each confirmed call whose scheduled end plus
-    ``CALL_NO_SHOW_GRACE_MINUTES`` has passed while a participant never joined: who was
-    absent is recorded, the booking is cancelled and the client refunded in full
-    (SPEC §4, even when only the expert was there), and both sides are told.
+    """Settle each confirmed call whose scheduled end plus ``CALL_NO_SHOW_GRACE_MINUTES``
+    has passed and that nobody is still in:
 
-    A call someone is still in is left alone. Idempotent (a job runs it every few
-    minutes); returns how many calls were marked now.
+    - a participant never joined: the call becomes ``no_show`` (who was absent is
+      recorded), the booking is cancelled and the client refunded in full (SPEC §4,
+      even when only the expert was there), and both sides are told;
+    - both joined but nobody completed it (LiveKit's ``room_finished`` was lost, or came
+      before the scheduled start): it is completed as "End" would, escrow released.
+
+    Idempotent (a job runs it every few minutes); returns how many calls were settled now.
     """
     now = now or timezone.now()
     cutoff = now - dt.timedelta(minutes=settings.CALL_NO_SHOW_GRACE_MINUTES)
@@ -169,23 +208,41 @@ def calls_mark_no_show(*, now: dt.datetime | None = None) -> int:
         call__status__in=[CallStatus.SCHEDULED, CallStatus.IN_PROGRESS],
         call__scheduled_end__lte=cutoff,
     ).values_list("pk", flat=True)
-    return sum(_no_show_mark(booking_id, cutoff=cutoff, now=now) for booking_id in due[:NO_SHOW_BATCH])
+    return sum(_call_settle_logged(booking_id, cutoff=cutoff, now=now) for booking_id in due[:NO_SHOW_BATCH])
+
+
+def _call_settle_logged(booking_id: int, *, cutoff: dt.datetime, now: dt.datetime) -> bool:
+    """One call the job cannot settle (its payment in an unexpected state, say) is logged
+    and left for staff; it never stops the others."""
+    try:
+        return _call_settle(booking_id, cutoff=cutoff, now=now)
+    except ApplicationError as error:
+        logger.warning("call not settled booking=%s code=%s: %s", booking_id, error.code, error.message)
+        return False
 
 
 @transaction.atomic
-def _no_show_mark(booking_id: int, *, cutoff: dt.datetime, now: dt.datetime) -> bool:
-    """Mark one call if, under its lock, it is still due and someone never joined."""
+def _call_settle(booking_id: int, *, cutoff: dt.datetime, now: dt.datetime) -> bool:
+    """Settle one call if, under its lock, it is still due and nobody is in its room."""
     booking = booking_locked(booking_id)
     call = booking.call
-    stays = CallAttendance.objects.filter(call=call)
     running = call.status in {CallStatus.SCHEDULED, CallStatus.IN_PROGRESS}
-    still_due = running and booking.status == BookingStatus.CONFIRMED and call.scheduled_end <= cutoff
-    if not still_due or stays.filter(joined_at__isnull=False, left_at__isnull=True).exists():
+    if not (running and booking.status == BookingStatus.CONFIRMED and call.scheduled_end <= cutoff):
         return False
-    joined = set(stays.filter(joined_at__isnull=False).values_list("user_id", flat=True))
-    absent = [role for role, user_id in (("expert", call.expert_id), ("client", call.client_id)) if user_id not in joined]
-    if not absent:
-        return False  # both came: completing the call is room_finished's or End's to do
+    if CallAttendance.objects.filter(call=call, joined_at__isnull=False, left_at__isnull=True).exists():
+        return False  # someone is still in the room
+    absent = call_absent_roles(call)
+    if absent:
+        _no_show_mark(booking, absent=absent, now=now)
+        return True
+    if call.status != CallStatus.IN_PROGRESS:
+        return False
+    call_complete(booking, actor=None, by="system", now=now)
+    return True
+
+
+def _no_show_mark(booking: Booking, *, absent: list[str], now: dt.datetime) -> None:
+    call = booking.call
     CallNoShow.objects.create(
         call=call, expert_absent="expert" in absent, client_absent="client" in absent, marked_at=now
     )
@@ -197,4 +254,3 @@ def _no_show_mark(booking_id: int, *, cutoff: dt.datetime, now: dt.datetime) -> 
     after_commit(booking_refund, booking_id=booking.pk)
     after_commit(notify.call_no_show, booking, absent=absent)
     logger.info("call no-show call=%s booking=%s absent=%s", call.pk, booking.pk, ",".join(absent))
-    return True

@@ -2,8 +2,9 @@
 
 A call is ``scheduled`` until someone joins its room (``in_progress``), then
 ``completed`` when a participant ends it or LiveKit reports the room finished after both
-joined; a call someone never joined becomes ``no_show``. ``cancelled`` belongs to the
-booking lifecycle (its booking ended before the call).
+joined; a call someone never joined becomes ``no_show``. Only a started call can be
+completed (completing it pays the expert). ``cancelled`` belongs to the booking
+lifecycle (its booking ended before the call).
 """
 
 import datetime as dt
@@ -46,7 +47,7 @@ class CallAction(StrEnum):
 _RUNNING = frozenset({CallStatus.SCHEDULED, CallStatus.IN_PROGRESS})
 TRANSITIONS: dict[CallAction, tuple[frozenset[str], str]] = {
     CallAction.START: (frozenset({CallStatus.SCHEDULED}), CallStatus.IN_PROGRESS),
-    CallAction.END: (_RUNNING, CallStatus.COMPLETED),
+    CallAction.END: (frozenset({CallStatus.IN_PROGRESS}), CallStatus.COMPLETED),
     CallAction.NO_SHOW: (_RUNNING, CallStatus.NO_SHOW),
 }
 

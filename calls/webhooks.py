@@ -18,6 +18,7 @@ from django.utils import timezone
 from calls.errors import WebhookPayloadInvalid
 from calls.livekit import LiveKitClient, booking_id_for_room
 from calls.models import CallAttendance, CallStatus, LiveKitWebhookEvent
+from calls.selectors import call_absent_roles
 from calls.services import call_complete, call_transition
 from calls.states import CallAction
 from procusmeet.api.errors import ApplicationError
@@ -114,14 +115,14 @@ def _room_finished(booking: Booking, participant, at: dt.datetime) -> str:
     """Nobody is in a finished room; after both joined, the call is complete."""
     call = booking.call
     CallAttendance.objects.filter(call=call, joined_at__isnull=False, left_at__isnull=True).update(left_at=at)
-    joined = set(CallAttendance.objects.filter(call=call, joined_at__isnull=False).values_list("user_id", flat=True))
-    if not {call.expert_id, call.client_id} <= joined or booking.status != BookingStatus.CONFIRMED:
+    if call_absent_roles(call) or booking.status != BookingStatus.CONFIRMED:
         return PROCESSED
     try:
         with transaction.atomic():
             call_complete(booking, actor=None, by="livekit", now=at)
     except ApplicationError as error:
-        # Already ended by a participant, say: the attendance above still counts.
+        # Already ended by a participant, or the room emptied before the scheduled start
+        # (the no-show job completes it after the end): the attendance above still counts.
         logger.info("livekit room_finished did not complete call=%s: %s", call.pk, error.message)
     return PROCESSED
 

@@ -209,3 +209,44 @@ def payment_refunded(booking) -> None:
     _send(p, p.client, Kind.PAYMENT_REFUNDED, _("%(amount)s refunded") % {"amount": amount},
           _("Your payment for %(slot)s was refunded in full. Your bank may take a few days to show it.")
           % {"slot": _slot(p, p.client)})
+
+
+# --- The call itself (``calls.notify``): never a word of the expert's private notes ----------
+
+
+def call_completed(booking) -> None:
+    """The call took place: the expert hears what they earned, the client is asked for a
+    review (on the review page)."""
+    from accounts.storefront.money import money_format
+    from payments.models import Payment
+
+    p = parties_of(booking)
+    payment = Payment.objects.get(call_id=p.call.pk)
+    earned = money_format(payment.expert_share or 0, payment.currency)
+    _send(p, p.expert, Kind.CALL_COMPLETED, _("Call with %(name)s completed") % {"name": p.client_name},
+          _("%(slot)s. %(earned)s, after the platform fee, is added to your balance.")
+          % {"slot": _slot(p, p.expert), "earned": earned})
+    notification_create(
+        user=p.client, kind=Kind.CALL_COMPLETED, url=reverse("reviews:write", args=[p.booking.pk]),
+        title=_("Your call with %(name)s is complete") % {"name": p.expert_name},
+        body=_("%(slot)s. How did it go? A short review helps others choose.") % {"slot": _slot(p, p.client)},
+        data={"booking_id": p.booking.pk},
+    )
+
+
+def call_no_show(booking, *, absent: list[str]) -> None:
+    """Someone never joined: each side hears who, and that the client is refunded in full
+    (SPEC §4, whoever stayed away)."""
+    p = parties_of(booking)
+    roles = {p.expert.pk: "expert", p.client.pk: "client"}
+    for user in (p.client, p.expert):
+        other = p.other(user)
+        if roles[user.pk] in absent and roles[other.pk] not in absent:
+            title = _("You missed your call with %(name)s") % {"name": p.name_of(other)}
+        elif roles[other.pk] in absent and roles[user.pk] not in absent:
+            title = _("%(name)s did not join your call") % {"name": p.name_of(other)}
+        else:
+            title = _("Neither of you joined your call with %(name)s") % {"name": p.name_of(other)}
+        refund = _("You will get a full refund.") if user.pk == p.client.pk else _("The client is refunded in full.")
+        body = _("%(slot)s. The booking is cancelled. %(refund)s") % {"slot": _slot(p, user), "refund": refund}
+        _send(p, user, Kind.CALL_NO_SHOW, title, body)

@@ -26,6 +26,7 @@ _ACTIONS = {
     NotificationKind.CALL_REMINDER_SOON: _("Open the call"),
     NotificationKind.PAYOUT_FAILED: _("Check your bank account"),
     NotificationKind.REVIEW_RECEIVED: _("Read the review"),
+    NotificationKind.REVIEW_REPLIED: _("Read the reply"),
 }
 _DEFAULT_ACTION = _("View on ProcusMeet")
 

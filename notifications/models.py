@@ -25,11 +25,14 @@ class NotificationKind(models.TextChoices):
     RESCHEDULE_DECLINED = "reschedule_declined", _("New time declined")
     CALL_REMINDER_DAY = "call_reminder_day", _("Reminder a day before a call")
     CALL_REMINDER_SOON = "call_reminder_soon", _("Reminder 10 minutes before a call")
+    CALL_COMPLETED = "call_completed", _("Call completed")
+    CALL_NO_SHOW = "call_no_show", _("Missed call (someone did not join)")
     PAYMENT_HELD = "payment_held", _("Payment received")
     PAYMENT_REFUNDED = "payment_refunded", _("Payment refunded")
     PAYOUT_PAID = "payout_paid", _("Payout paid")
     PAYOUT_FAILED = "payout_failed", _("Payout failed")
     REVIEW_RECEIVED = "review_received", _("New review")
+    REVIEW_REPLIED = "review_replied", _("Reply to your review")
     ACCOUNT_SECURITY = "account_security", _("Account security")
 
 

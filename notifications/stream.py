@@ -26,6 +26,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.db import DatabaseError, connections
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.exceptions import AuthenticationFailed
 
 from accounts.authentication import ActiveUserJWTAuthentication
@@ -137,9 +138,14 @@ async def _events(*, user_id: int, after_id: int, deadline: float):
         await hub.unsubscribe(subscription)
 
 
+# Only GET is served, which CSRF never guards: exempt so that other methods get the 405
+# below rather than the CSRF middleware's 403.
+@csrf_exempt
 async def notification_stream(request):
     if request.method != "GET":
-        return error_json(405, "method_not_allowed", _("Only GET is allowed here."))
+        response = error_json(405, "method_not_allowed", _("Only GET is allowed here."))
+        response["Allow"] = "GET"
+        return response
     user, expiry = await _authenticate(request)
     if user is None:
         response = error_json(401, "not_authenticated", expiry)

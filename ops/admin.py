@@ -11,21 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ops.audit import audited_action
 from ops.models import AuditEntry
-
-
-class _ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from procusmeet.admin import ViewOnlyAdmin
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(_ReadOnlyAdmin):
+class AuditEntryAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("at", "actor_email", "action", "target_type", "target_id", "target_repr", "outcome", "changed")
     list_filter = ("action", "target_type", "at")
     search_fields = ("actor_email", "action", "target_id", "target_repr")
@@ -43,7 +33,7 @@ class AuditEntryAdmin(_ReadOnlyAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(_ReadOnlyAdmin):
+class LogEntryAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """Django admin's own record of every add, change and delete made through its forms."""
 
     list_display = ("action_time", "user", "content_type", "object_repr", "action_flag", "change_message")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ops.audit import audited_action
 from payments.models import Payment, PaymentStatus, WebhookEvent
+from procusmeet.admin import ViewOnlyAdmin
 from procusmeet.api.errors import ApplicationError
 from scheduling.bookings.transitions import booking_refund_by_staff
 
@@ -24,7 +25,7 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Payment)
-class PaymentAdmin(admin.ModelAdmin):
+class PaymentAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("reference", "status", "amount", "currency", "provider", "needs_attention", "held_at", "created_at")
     list_filter = ("status", NeedsAttentionFilter, "provider", "currency")
     search_fields = ("reference", "call__client__email", "call__expert__email")
@@ -32,15 +33,6 @@ class PaymentAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in Payment._meta.fields]
     actions = ("refund_payments",)
     ordering = ("-created_at",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(boolean=True, description=_("needs attention"))
     def needs_attention(self, payment):

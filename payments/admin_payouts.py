@@ -17,22 +17,12 @@ from ops.audit import audited_action
 from payments.models import PaymentStatus
 from payments.models_payouts import BankAccount, Payout, PayoutStatus, PlatformRevenue
 from payments.payout_services import payout_retry
+from procusmeet.admin import ViewOnlyAdmin
 from procusmeet.api.errors import ApplicationError
 
 
-class _ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Payout)
-class PayoutAdmin(_ReadOnlyAdmin):
+class PayoutAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("reference", "expert", "amount_display", "status", "attempts", "requested_at", "settled_at")
     list_filter = ("status", "currency")
     search_fields = ("reference", "transfer_code", "expert__email")
@@ -61,7 +51,7 @@ class PayoutAdmin(_ReadOnlyAdmin):
 
 
 @admin.register(BankAccount)
-class BankAccountAdmin(_ReadOnlyAdmin):
+class BankAccountAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("expert", "bank_name", "masked_number", "account_name", "currency", "updated_at")
     list_filter = ("currency",)
     search_fields = ("expert__email", "account_name")
@@ -85,7 +75,7 @@ class BankAccountAdmin(_ReadOnlyAdmin):
 
 
 @admin.register(PlatformRevenue)
-class PlatformRevenueAdmin(_ReadOnlyAdmin):
+class PlatformRevenueAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """One page: the platform's fees per month and currency (released payments only)."""
 
     def has_view_permission(self, request, obj=None):

@@ -19,8 +19,14 @@ def _test_transaction(reference: str) -> TestTransaction:
 
 
 def _callback_url(tx: TestTransaction) -> str:
-    """Back to the merchant like Paystack does: ``callback_url?reference=…``."""
+    """Back to the merchant like Paystack does: ``callback_url?reference=…``.
+
+    Our own callback becomes a bare path: this checkout is served by the site itself, so
+    the browser stays on the address it is using even where ``SITE_URL`` names another
+    (a development server on a port other than ``PORT``)."""
     parts = urlsplit(tx.callback_url)
+    if parts.netloc == urlsplit(settings.SITE_URL).netloc:
+        parts = parts._replace(scheme="", netloc="")
     query = [(key, value) for key, value in parse_qsl(parts.query) if key != "reference"]
     query.append(("reference", tx.reference))
     return urlunsplit(parts._replace(query=urlencode(query)))

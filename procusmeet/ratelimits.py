@@ -16,7 +16,8 @@ from procusmeet.responses import error_json, is_api_request
 
 logger = logging.getLogger(__name__)
 
-# POSTs to these paths create sessions or send mail: the tight limit applies.
+# POSTs to these paths create sessions or send mail: the tight limit applies, counted per
+# path, so a client that registers, logs in and refreshes is not limited by the sum.
 AUTH_PATHS = (
     "/api/v1/auth/login",
     "/api/v1/auth/register",
@@ -63,8 +64,10 @@ class RateLimitMiddleware:
 
     def _check(self, request):
         checks = [("global", settings.RATELIMIT_GLOBAL_RATE)]
-        if request.method == "POST" and request.path.startswith(AUTH_PATHS):
-            checks.append(("auth", settings.RATELIMIT_AUTH_RATE))
+        if request.method == "POST":
+            auth_path = next((path for path in AUTH_PATHS if request.path.startswith(path)), None)
+            if auth_path is not None:
+                checks.append((f"auth:{auth_path}", settings.RATELIMIT_AUTH_RATE))
         for group, rate in checks:
             usage = _usage(request, group, rate)
             if usage and usage["should_limit"]:

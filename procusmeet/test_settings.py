@@ -4,6 +4,8 @@ in-memory mail, otherwise the same module the site runs with."""
 import os
 import tempfile
 
+import dj_database_url
+
 os.environ.setdefault("DJANGO_ENV", "test")
 os.environ.setdefault("DJANGO_DEBUG", "false")
 # The suite never reports to a real Sentry project, whatever the shell exports.
@@ -12,7 +14,7 @@ os.environ["SENTRY_DSN"] = ""
 from procusmeet.settings import *  # noqa: E402,F403
 from procusmeet.settings import DATABASES  # noqa: E402
 
-DATABASES["default"] = dj_database_url.parse(  # noqa: F405
+DATABASES["default"] = dj_database_url.parse(
     os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/procusmeet"),
     conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     conn_health_checks=True,

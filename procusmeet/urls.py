@@ -55,4 +55,4 @@ if not settings.STORAGE_ENDPOINT and not settings.PRODUCTION:
 
 # Keep last: an unknown /api/ path answers the API's JSON error shape even with DEBUG on,
 # where Django would otherwise show its HTML debug page.
-urlpatterns.append(re_path(r"^api/", views.page_not_found))
+urlpatterns.append(re_path(r"^api/", views.api_not_found))

@@ -7,8 +7,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from procusmeet.middleware import DATABASE_ERRORS
 from procusmeet.responses import error_json, is_api_request, service_unavailable
@@ -84,6 +86,20 @@ def csrf_failure(request, reason=""):
 
 def page_not_found(request, exception=None):
     return _error_page(request, 404, "not_found", _("We could not find that page."), "errors/404.html")
+
+
+@csrf_exempt  # any method gets the 404: the CSRF check would answer an unknown POST 403
+def api_not_found(request):
+    """An unknown /api/ path, as JSON. API paths are exact; a path one slash away from
+    a real one (``/api/v1/bookings/``, ``/api/docs``) names the real one."""
+    twin = request.path[:-1] if request.path.endswith("/") else f"{request.path}/"
+    try:
+        known = resolve(twin).func is not api_not_found
+    except Resolver404:
+        known = False
+    if known:
+        return error_json(404, "not_found", _("No such API path. Did you mean %(path)s?") % {"path": twin})
+    return error_json(404, "not_found", _("No such API path."))
 
 
 def server_error(request):

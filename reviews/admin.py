@@ -5,23 +5,13 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from ops.audit import audited_action
+from procusmeet.admin import ViewOnlyAdmin
 from reviews.models import ExpertRating, Review
 from reviews.services import review_hide, review_unhide
 
 
-class _ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Review)
-class ReviewAdmin(_ReadOnlyAdmin):
+class ReviewAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("booking", "expert", "client", "rating", "hidden_by_staff", "created_at", "replied_at")
     list_filter = ("hidden_by_staff", "rating")
     search_fields = ("text", "expert_reply", "expert__email", "client__email")
@@ -51,7 +41,7 @@ class ReviewAdmin(_ReadOnlyAdmin):
 
 
 @admin.register(ExpertRating)
-class ExpertRatingAdmin(_ReadOnlyAdmin):
+class ExpertRatingAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("expert", "rating_average", "rating_count", "updated_at")
     search_fields = ("expert__display_name", "expert__user__email")
     list_select_related = ("expert",)

@@ -1,9 +1,10 @@
 """Every write to reviews (SPEC §2): write, edit for 7 days, reply once, hide/unhide.
 
-Only the client of a completed call reviews it, once; only that call's expert replies,
-once. Whoever else asks learns nothing (404). Each change that can move the expert's
-average recomputes ``ExpertRating`` from the visible reviews in the same transaction,
-under a lock on the summary row, so concurrent reviews never leave it stale.
+Only the client of a completed call reviews it, once (the expert is notified); only
+that call's expert replies, once (the client is notified). Whoever else asks learns
+nothing (404). Each change that can move the expert's average recomputes
+``ExpertRating`` from the visible reviews in the same transaction, under a lock on the
+summary row, so concurrent reviews never leave it stale.
 """
 
 import datetime as dt
@@ -134,6 +135,7 @@ def review_reply(*, booking_id: int, expert, text: str, now: dt.datetime | None 
     review.expert_reply = text
     review.replied_at = now or timezone.now()
     review.save(update_fields=["expert_reply", "replied_at"])
+    _notify_client(review, expert)
     return review
 
 
@@ -189,6 +191,20 @@ def _notify_expert(review: Review, client) -> None:
         kind=NotificationKind.REVIEW_RECEIVED,
         title=_("New review: %(stars)s★") % {"stars": review.rating},
         body=body,
+        url=reverse("scheduling:booking-detail", args=[review.booking_id]),
+        data={"booking_id": review.booking_id, "review_id": review.pk},
+    )
+
+
+def _notify_client(review: Review, expert) -> None:
+    """The reply is public on the expert's profile; the client hears of it first."""
+    profile = getattr(expert, "expert_profile", None)
+    name = (profile.display_name if profile else "") or expert.get_short_name()
+    notification_create(
+        user=review.client,
+        kind=NotificationKind.REVIEW_REPLIED,
+        title=_("%(expert)s replied to your review") % {"expert": name},
+        body=f"“{review.expert_reply[:200]}”",
         url=reverse("scheduling:booking-detail", args=[review.booking_id]),
         data={"booking_id": review.booking_id, "review_id": review.pk},
     )

@@ -7,30 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ops.audit import audited_action
+from procusmeet.admin import ViewOnlyAdmin
 from procusmeet.api.errors import ApplicationError
 from scheduling.bookings.transitions import booking_cancel
 from scheduling.models_booking import Booking, BookingEvent, RescheduleProposal
 
 
-class _ViewOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class BookingEventInline(_ViewOnly, admin.TabularInline):
+class BookingEventInline(ViewOnlyAdmin, admin.TabularInline):
     model = BookingEvent
     fields = ("at", "action", "from_status", "to_status", "actor", "data")
     readonly_fields = fields
     extra = 0
 
 
-class RescheduleInline(_ViewOnly, admin.TabularInline):
+class RescheduleInline(ViewOnlyAdmin, admin.TabularInline):
     model = RescheduleProposal
     fields = ("proposed_start", "status", "proposed_by", "created_at", "decided_at")
     readonly_fields = fields
@@ -38,7 +28,7 @@ class RescheduleInline(_ViewOnly, admin.TabularInline):
 
 
 @admin.register(Booking)
-class BookingAdmin(_ViewOnly, admin.ModelAdmin):
+class BookingAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("id", "status", "start", "client", "expert", "payment_status", "created_at")
     list_filter = ("status", "call__payment__status")
     search_fields = ("call__client__email", "call__expert__email", "call__payment__reference")
@@ -84,7 +74,7 @@ class BookingAdmin(_ViewOnly, admin.ModelAdmin):
 
 # Timelines and proposals also have lists of their own (read-only), for searching across bookings.
 @admin.register(BookingEvent)
-class BookingEventAdmin(_ViewOnly, admin.ModelAdmin):
+class BookingEventAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("at", "booking", "action", "from_status", "to_status", "actor")
     list_filter = ("action", "to_status")
     search_fields = ("=booking__id", "actor__email")
@@ -94,7 +84,7 @@ class BookingEventAdmin(_ViewOnly, admin.ModelAdmin):
 
 
 @admin.register(RescheduleProposal)
-class RescheduleProposalAdmin(_ViewOnly, admin.ModelAdmin):
+class RescheduleProposalAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("booking", "proposed_start", "status", "proposed_by", "created_at", "decided_at")
     list_filter = ("status",)
     search_fields = ("=booking__id", "proposed_by__email")

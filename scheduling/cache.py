@@ -53,20 +53,57 @@ def slots_cached(*, expert_id: int, parts: tuple, compute: Callable[[], Any]) ->
     version it was computed under.
     """
     version_key = _version_key(expert_id)
-    key = "slots:" + ":".join(str(part) for part in (expert_id, *parts))
+    key = _answer_key(expert_id, parts)
     found = cache.get_many([version_key, key])
-    version = found.get(version_key)
-    if version is None:
-        version = uuid.uuid4().hex
-        # add(): a concurrent first reader may have set it already; theirs wins.
-        if not cache.add(version_key, version, _VERSION_TTL_SECONDS):
-            version = cache.get(version_key) or version
+    version = found.get(version_key) or _version_first(expert_id)
     stored = found.get(key)
     if stored is not None and stored[0] == version:
         return stored[1]
     answer = compute()
     cache.set(key, (version, answer), _ttl())
     return answer
+
+
+def slots_cached_many(
+    *,
+    parts: dict[int, tuple],
+    compute: Callable[[list[int]], dict[int, Any]],
+    usable: Callable[[int, Any], bool] = lambda expert_id, answer: True,
+) -> dict[int, Any]:
+    """``slots_cached`` for many experts in one cache round trip (a directory page).
+
+    ``parts`` maps expert ids to their key parts; ``compute(ids)`` answers every expert
+    whose answer is missing, stale (older version) or not ``usable`` any more, in one
+    call, so its database work can be batched too.
+    """
+    keys = {expert_id: _answer_key(expert_id, expert_parts) for expert_id, expert_parts in parts.items()}
+    found = cache.get_many([*map(_version_key, parts), *keys.values()])
+    answers, missing = {}, []
+    for expert_id, key in keys.items():
+        version = found.get(_version_key(expert_id)) or _version_first(expert_id)
+        stored = found.get(key)
+        if stored is not None and stored[0] == version and usable(expert_id, stored[1]):
+            answers[expert_id] = stored[1]
+        else:
+            missing.append((expert_id, version))
+    if missing:
+        computed = compute([expert_id for expert_id, _version in missing])
+        cache.set_many({keys[expert_id]: (version, computed[expert_id]) for expert_id, version in missing}, _ttl())
+        answers.update(computed)
+    return answers
+
+
+def _answer_key(expert_id: int, parts: tuple) -> str:
+    return "slots:" + ":".join(str(part) for part in (expert_id, *parts))
+
+
+def _version_first(expert_id: int) -> str:
+    """A version for an expert the cache has none for; add(): a concurrent first reader
+    or an invalidation may have set it already, and theirs wins."""
+    version = uuid.uuid4().hex
+    if not cache.add(_version_key(expert_id), version, _VERSION_TTL_SECONDS):
+        version = cache.get(_version_key(expert_id)) or version
+    return version
 
 
 def _ttl() -> int:

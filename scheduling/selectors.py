@@ -6,6 +6,7 @@ fixed number of queries, caches the engine's answer per expert, area and window
 """
 
 import datetime as dt
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -15,8 +16,10 @@ from django.db.models import (
     CharField,
     DateField,
     Exists,
+    F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -64,6 +67,27 @@ def experts_with_availability(queryset: QuerySet[ExpertProfile] | None = None) -
     # override whose local date may still be today or later for its expert.
     not_past = timezone.now().date() - dt.timedelta(days=1)
     return queryset.filter(bookable_until__gte=not_past)
+
+
+def experts_with_hours_within(
+    queryset: QuerySet[ExpertProfile], *, until: dt.datetime, now: dt.datetime | None = None
+) -> QuerySet[ExpertProfile]:
+    """A cheap superset, in SQL, of the experts of ``queryset`` with a free start before
+    ``until``: weekly hours (``bookable_until`` is ``date.max``) or extra hours on a date
+    the window may touch in their zone, and a minimum notice that leaves a start before
+    ``until`` and inside the horizon. Bookings, time off and the daily limit are left to
+    the slot engine (``scheduling.next_slots``), which decides for the experts shown."""
+    now = now or timezone.now()
+    extra = DateOverride.objects.filter(
+        expert=OuterRef("pk"),
+        kind=OverrideKind.AVAILABLE,
+        date__range=(now.date() - dt.timedelta(days=1), until.date() + dt.timedelta(days=1)),
+    )
+    return queryset.filter(
+        Q(bookable_until=dt.date.max) | Exists(extra),
+        min_notice_minutes__lt=math.ceil((until - now).total_seconds() / 60),
+        min_notice_minutes__lte=F("horizon_days") * 24 * 60,
+    )
 
 
 def bookable_area(*, expert_id: int, area_id: int) -> ExpertArea:

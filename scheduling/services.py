@@ -29,6 +29,9 @@ from scheduling.wallclock import MINUTES_PER_DAY, format_hhmm, parse_hhmm
 
 MAX_WEEKLY_RANGES = 7 * 24
 MAX_UPCOMING_OVERRIDES = 400
+# Far enough for any booking horizon (at most 365 days) to reach it in time; anything
+# later is almost surely a typing mistake (9999-12-31).
+MAX_OVERRIDE_DAYS_AHEAD = 730
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,9 @@ def date_override_create(
         raise AvailabilityInvalid(_("Unknown kind."), fields={"kind": [_("Use available or unavailable.")]})
     if date < expert_today(expert):
         raise AvailabilityInvalid(_("That date has passed."), fields={"date": [_("Choose today or a later date.")]})
+    if date > expert_today(expert) + dt.timedelta(days=MAX_OVERRIDE_DAYS_AHEAD):
+        message = _("Choose a date within the next two years.")
+        raise AvailabilityInvalid(message, fields={"date": [message]})
     whole_day = start_minute is None and end_minute is None
     if whole_day and kind == OverrideKind.AVAILABLE:
         raise AvailabilityInvalid(
@@ -179,6 +185,12 @@ def date_override_create(
     _lock_expert(expert)
     if DateOverride.objects.filter(expert=expert, date__gte=expert_today(expert)).count() >= MAX_UPCOMING_OVERRIDES:
         message = _("You have %d dates planned already; remove some first.") % MAX_UPCOMING_OVERRIDES
+        raise AvailabilityInvalid(message, fields={"date": [message]})
+    same = DateOverride.objects.filter(
+        expert=expert, date=date, kind=kind, start_minute=start_minute, end_minute=end_minute
+    )
+    if same.exists():
+        message = _("That date already has exactly this change.")
         raise AvailabilityInvalid(message, fields={"date": [message]})
     override = DateOverride.objects.create(
         expert=expert, date=date, kind=kind, start_minute=start_minute, end_minute=end_minute

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from accounts.models import ExpertArea, ExpertProfile
 from scheduling import selectors
 from scheduling.presenters import month_grid, times_by_date
-from scheduling.timezones import zone_or_none
+from scheduling.timezones import aware_or_none, zone_or_none
 
 MAX_HORIZON = dt.timedelta(days=366)  # no expert's horizon reaches further
 
@@ -41,14 +41,6 @@ def _expert_and_area(slug: str, area_id: str | None) -> tuple[ExpertProfile, Exp
 def _zone(request) -> ZoneInfo:
     """The visitor's zone as their browser reported it; UTC when missing or unknown."""
     return zone_or_none(request.GET.get("tz", "")) or ZoneInfo("UTC")
-
-
-def _aware(text: str) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def _month(text: str | None, today: dt.date) -> dt.date:
@@ -120,7 +112,7 @@ def summary(request, slug: str):
     """The chosen slot: service, expert, time in the visitor's zone and price."""
     expert, area = _expert_and_area(slug, request.GET.get("area"))
     zone = _zone(request)
-    start = _aware(request.GET.get("start", ""))
+    start = aware_or_none(request.GET.get("start", ""))
     if start is None:
         raise Http404(_("No such time."))
     start = start.astimezone(zone)

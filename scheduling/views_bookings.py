@@ -32,7 +32,7 @@ from scheduling.bookings.services import booking_create
 from scheduling.bookings.states import ACTIVE_STATUSES
 from scheduling.bookings.steps import EXPERT, role_of
 from scheduling.presenters import times_by_date
-from scheduling.timezones import zone_or_none
+from scheduling.timezones import aware_or_none, zone_or_none
 
 RESCHEDULE_DAYS = 14
 
@@ -42,20 +42,12 @@ def viewer_zone(user) -> ZoneInfo:
     return zone_or_none(getattr(profile, "timezone", "")) or ZoneInfo("UTC")
 
 
-def _aware(text: str) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
 @require_POST
 def booking_confirm(request):
     """The summary's "Confirm and pay": book, then off to the checkout."""
     area_id = request.POST.get("area", "")
     area = ExpertArea.objects.select_related("expert").filter(pk=area_id).first() if area_id.isdigit() else None
-    start = _aware(request.POST.get("start", ""))
+    start = aware_or_none(request.POST.get("start", ""))
     if area is None or start is None:
         raise Http404(_("No such time."))
     zone = zone_or_none(request.POST.get("tz", "")) or ZoneInfo("UTC")
@@ -121,7 +113,7 @@ def booking_detail(request, booking_id: int):
 
 
 def _start_in(request) -> dt.datetime:
-    start = _aware(request.POST.get("start", ""))
+    start = aware_or_none(request.POST.get("start", ""))
     if start is None:
         raise ApplicationError(_("Choose a new time."))
     return start

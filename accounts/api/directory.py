@@ -3,6 +3,10 @@
 Only public fields ever leave: the serializer below is the whole list.
 """
 
+import datetime as dt
+from functools import partial
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -11,9 +15,11 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.storefront.availability import experts_next_slot_attach
 from accounts.storefront.forms import DirectoryFilterForm
+from accounts.storefront.paging import DirectoryPaginator
 from accounts.storefront.public import expert_page_url, expert_photo_url
-from accounts.storefront.selectors import expert_public_get, experts_directory
+from accounts.storefront.selectors import Available, expert_public_get, experts_directory
 from procusmeet.api.errors import NotFound
 from procusmeet.api.pagination import PagePagination
 from procusmeet.api.schema import error_responses
@@ -58,6 +64,12 @@ class PublicExpertSerializer(serializers.Serializer):
     from_price = serializers.IntegerField(allow_null=True, help_text="Lowest active area price, minor units.")
     areas = PublicAreaSerializer(many=True, source="active_areas", help_text="Active areas, cheapest first.")
     rating = serializers.SerializerMethodField(help_text="Null until the expert has reviews.")
+    next_slot = serializers.DateTimeField(
+        allow_null=True,
+        default_timezone=dt.UTC,
+        help_text="The soonest free start for any active area (RFC 3339, UTC), or null when nothing is free "
+        "within the expert's booking horizon. Book it through `/experts/{id}/slots` and `/bookings`.",
+    )
 
     class Meta:
         ref_name = "PublicExpert"
@@ -90,6 +102,14 @@ _FILTER_PARAMETERS = [
         enum=["relevance", "price", "newest", "rating"],
         description="Default: relevance with `q`, else newest. `rating`: best average first, unrated last.",
     ),
+    OpenApiParameter(
+        "available",
+        str,
+        enum=["week"],
+        description="`week`: only experts with a free start (`next_slot`) in the next 7 days, for any active area. "
+        "Each page is checked against the slot engine, so a page may hold fewer than `page_size` experts and "
+        "`count` is an upper bound (exact when all results fit on one page).",
+    ),
 ]
 
 
@@ -106,8 +126,12 @@ class ExpertListApi(APIView):
         form = DirectoryFilterForm(request.query_params)
         if not form.is_valid():
             raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
+        filters, now = form.filters(), timezone.now()
         paginator = PagePagination()
-        page = paginator.paginate_queryset(experts_directory(filters=form.filters()), request, view=self)
+        paginator.django_paginator_class = partial(
+            DirectoryPaginator, now=now, free_this_week=filters.available == Available.WEEK
+        )
+        page = paginator.paginate_queryset(experts_directory(filters=filters, now=now), request, view=self)
         return paginator.get_paginated_response(PublicExpertSerializer(page, many=True).data)
 
 
@@ -120,4 +144,5 @@ class ExpertDetailApi(APIView):
         profile = expert_public_get(pk=expert_id)
         if profile is None:
             raise NotFound(_("No such expert."))
+        experts_next_slot_attach([profile], now=timezone.now())
         return Response(PublicExpertSerializer(profile).data)

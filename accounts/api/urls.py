@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts.api import directory, storefront, views_account, views_auth
+from accounts.api import directory, storefront, views_account, views_auth, views_deletion
 
 urlpatterns = [
     path("auth/register", views_auth.RegisterApi.as_view(), name="api-auth-register"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("auth/sessions", views_account.SessionListApi.as_view(), name="api-auth-sessions"),
     path("auth/sessions/<int:session_id>", views_account.SessionDetailApi.as_view(), name="api-auth-session"),
     path("me", views_account.MeApi.as_view(), name="api-me"),
+    path("me/deletion-request", views_deletion.DeletionRequestApi.as_view(), name="api-me-deletion-request"),
     # Expert storefront (issue 3): photo, areas of expertise, public directory.
     path("me/photo", storefront.PhotoApi.as_view(), name="api-me-photo"),
     path("expert/areas", storefront.AreaListApi.as_view(), name="api-expert-areas"),

@@ -1,5 +1,6 @@
 """Accounts models, split by concern; ``from accounts.models import X`` keeps working."""
 
+from accounts.models.deletion import AccountDeletionRequest, DeletionStatus
 from accounts.models.storefront import Category, ExpertArea, ExpertProfile
 from accounts.models.users import (
     ClientProfile,
@@ -12,9 +13,11 @@ from accounts.models.users import (
 )
 
 __all__ = [
+    "AccountDeletionRequest",
     "Category",
     "ClientProfile",
     "Currency",
+    "DeletionStatus",
     "ExpertArea",
     "ExpertProfile",
     "RefreshSession",

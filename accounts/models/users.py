@@ -1,7 +1,5 @@
 """Users, client profiles and API sessions (refresh tokens)."""
 
-import zoneinfo
-
 from django.contrib.auth.models import (
     AbstractBaseUser,
     BaseUserManager,
@@ -12,6 +10,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from scheduling.timezones import zone_names
 
 
 class Role(models.TextChoices):
@@ -28,7 +28,7 @@ class Currency(models.TextChoices):
 
 
 def validate_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in zone_names():
         raise ValidationError(_("“%(value)s” is not an IANA time zone."), params={"value": value})
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Category, Currency, ExpertArea, ExpertProfile
 from accounts.storefront.languages import LANGUAGE_CHOICES
 from accounts.storefront.money import MINOR_PER_MAJOR
-from accounts.storefront.selectors import DirectoryFilters, Sort
+from accounts.storefront.selectors import Available, DirectoryFilters, Sort
 from accounts.storefront.validators import MAX_SOCIAL_LINKS
 
 TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
@@ -138,6 +138,9 @@ class DirectoryFilterForm(forms.Form):
     min_price = forms.IntegerField(label=_("Min price"), min_value=0, max_value=10**9, required=False)
     max_price = forms.IntegerField(label=_("Max price"), min_value=0, max_value=10**9, required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=[("", _("Default")), *Sort.CHOICES], required=False)
+    available = forms.ChoiceField(
+        label=_("Available"), choices=[("", _("Any time")), *Available.CHOICES], required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -158,6 +161,7 @@ class DirectoryFilterForm(forms.Form):
             min_price=None if low is None else low * self.price_scale,
             max_price=None if high is None else high * self.price_scale,
             sort=data.get("sort", ""),
+            available=data.get("available", ""),
         )
 
 

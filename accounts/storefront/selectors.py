@@ -1,11 +1,13 @@
 """Reads of the storefront shared by pages and the API: public profiles, the
 directory (search, filters, sort) and the expert's own areas and onboarding."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ExpertArea, ExpertProfile, Role
@@ -13,6 +15,7 @@ from accounts.storefront.availability import (
     availability_page_url,
     expert_has_availability,
     experts_available,
+    experts_maybe_free_this_week,
 )
 from accounts.storefront.search import full_text_enabled, search_query, search_terms
 
@@ -30,6 +33,11 @@ class Sort:
     ]
 
 
+class Available:
+    WEEK = "week"  # a free start in the next 7 days, for any active area
+    CHOICES = [(WEEK, _("This week"))]
+
+
 @dataclass(frozen=True)
 class DirectoryFilters:
     q: str = ""
@@ -39,6 +47,7 @@ class DirectoryFilters:
     min_price: int | None = None
     max_price: int | None = None
     sort: str = ""
+    available: str = ""
 
 
 def _with_public_relations(profiles: QuerySet) -> QuerySet:
@@ -64,8 +73,12 @@ def experts_listed() -> QuerySet[ExpertProfile]:
     return experts_available(experts_public().filter(from_price__isnull=False))
 
 
-def experts_directory(*, filters: DirectoryFilters) -> QuerySet[ExpertProfile]:
+def experts_directory(*, filters: DirectoryFilters, now: dt.datetime | None = None) -> QuerySet[ExpertProfile]:
+    """The directory's experts, filtered and sorted. With ``available``, a superset of the
+    experts free this week: ``paging.DirectoryPaginator`` decides exactly per page."""
     profiles = experts_listed()
+    if filters.available == Available.WEEK:
+        profiles = experts_maybe_free_this_week(profiles, now=now or timezone.now())
     if filters.category:
         profiles = profiles.filter(categories__slug=filters.category)
     if filters.language:

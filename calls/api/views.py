@@ -4,8 +4,11 @@ Who may do what: a call is visible to its two participants (its expert once the 
 has paid); anyone else gets 404. Joining and ending need a confirmed booking (409
 ``booking_not_confirmed`` otherwise, ``illegal_transition`` once the call ended) and
 the join window (409 ``call_not_open`` before it opens, with ``fields.join_opens_at``;
-``call_over`` for a token after the scheduled end). Without LiveKit configured a token
-is a 503 ``video_service_unavailable`` whose message the call page shows as it is.
+``call_over`` for a token after the scheduled end). Ending releases the escrow, so it
+also needs the call to have begun: 409 ``call_not_started`` before the scheduled start
+(``fields.scheduled_start``) or while someone has never joined the room
+(``fields.not_joined``). Without LiveKit configured a token is a 503
+``video_service_unavailable`` whose message the call page shows as it is.
 """
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -49,7 +52,11 @@ class CallEndApi(APIView):
         operation_id="calls_end",
         request=None,
         responses={200: CallOut, **error_responses(401, 404, 409)},
-        description="End the call for both: call and booking completed, the escrow released to the expert.",
+        description=(
+            "End the call for both: call and booking completed, the escrow released to the expert. "
+            "Only once the scheduled start has passed and both participants have joined the room "
+            "(409 call_not_started otherwise; leaving needs no call here)."
+        ),
     )
     def post(self, request, call_id: int):
         call_end(call=call_get_for(user=request.user, call_id=call_id), actor=request.user)

@@ -19,11 +19,18 @@ from scheduling.models_booking import BookingStatus
 class AwareDateTimeField(serializers.DateTimeField):
     """RFC 3339 with its offset (any offset); a time without one is refused, not guessed."""
 
-    default_error_messages = {"naive": _("Include a UTC offset, e.g. 2026-10-21T09:00:00+01:00 or …Z.")}
+    default_error_messages = {
+        "naive": _("Include a UTC offset, e.g. 2026-10-21T09:00:00+01:00 or …Z."),
+        "offset": _("The UTC offset must lie between -23:59 and +23:59."),
+    }
 
     def to_internal_value(self, value):
         if isinstance(value, str):
-            parsed = parse_datetime(value.strip())
+            value = value.strip().upper()  # RFC 3339 also allows a lower-case "t" and "z"
+            try:
+                parsed = parse_datetime(value)
+            except ValueError:  # well-formed, but an offset Python cannot hold (+25:00)
+                self.fail("offset")
             if parsed is not None and parsed.tzinfo is None:
                 self.fail("naive")
         return super().to_internal_value(value)

@@ -29,7 +29,7 @@ def _with_relations(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
     """Everything a booking's answer shows, in one query plus one for open proposals."""
     open_proposals = RescheduleProposal.objects.filter(status=RescheduleStatus.OPEN)
     return bookings.select_related(
-        "call", "call__area", "call__expert__expert_profile", "call__client", "call__payment"
+        "call", "call__area", "call__expert__expert_profile", "call__client", "call__payment", "review"
     ).prefetch_related(Prefetch("reschedules", queryset=open_proposals, to_attr="open_proposals"))
 
 

@@ -1,8 +1,10 @@
-"""Template helpers of the booking pages: status badges and timeline wording."""
+"""Template helpers of the booking pages: status badges, timeline wording, join window."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from calls.states import join_window
 from scheduling.bookings.states import Action
 
 register = template.Library()
@@ -42,3 +44,10 @@ def payment_badge(status: str) -> str:
 @register.filter
 def event_label(action: str) -> str:
     return _EVENTS.get(action, action)
+
+
+@register.filter
+def join_phase(call) -> str:
+    """``before``, ``open`` or ``over``: whether the call's "Join" is open now (SPEC §4)."""
+    window = join_window(scheduled_start=call.scheduled_start, scheduled_end=call.scheduled_end)
+    return window.phase(timezone.now()).value

@@ -3,6 +3,8 @@
 The slot engine never offers a start inside the expert's minimum notice, so a call is
 booked, paid on the test checkout and accepted at a normal slot two or more days
 ahead, then moved to the moment a test needs (a set-up shortcut: the call's row only).
+``in_the_room`` records both participants' joins the way LiveKit's webhooks do (another
+shortcut; the webhook tests go through the signed endpoint).
 """
 
 import datetime as dt
@@ -12,7 +14,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from accounts.storefront.services_areas import area_create
-from calls.models import Call
+from calls.models import Call, CallAttendance, CallStatus
 from scheduling.bookings.transitions import booking_accept
 from scheduling.models_booking import Booking
 from tests.bookings.helpers import book, lagos_at, pay
@@ -37,6 +39,22 @@ def call_at(booking: Booking, start: dt.datetime) -> Booking:
         scheduled_start=start, scheduled_end=start + dt.timedelta(minutes=call.duration_minutes)
     )
     return fresh(booking)
+
+
+def in_the_room(booking: Booking, *, since: dt.datetime | None = None) -> Booking:
+    """Both participants joined the call's room at ``since`` (default: its start) and are
+    still there: their attendance rows, and the call in progress."""
+    call = booking.call
+    since = since or call.scheduled_start
+    for user_id, sid in ((call.expert_id, "PA_expert"), (call.client_id, "PA_client")):
+        CallAttendance.objects.create(call=call, user_id=user_id, participant_sid=sid, joined_at=since)
+    Call.objects.filter(pk=call.pk).update(status=CallStatus.IN_PROGRESS, started_at=since)
+    return fresh(booking)
+
+
+def live(booking: Booking) -> Booking:
+    """The booking's call started 5 minutes ago with both participants in the room."""
+    return in_the_room(call_at(booking, timezone.now() - dt.timedelta(minutes=5)))
 
 
 def paid(client, area, *, day: int = 2) -> Booking:
@@ -74,3 +92,9 @@ def carol_hour(carol_expert):
 def bob_call(alice_client, bob_hour) -> Booking:
     """Alice's confirmed hour with bob, starting in 5 minutes (inside the join window)."""
     return confirmed(alice_client, bob_hour)
+
+
+@pytest.fixture
+def bob_live_call(bob_call) -> Booking:
+    """The same call, started 5 minutes ago, with alice and bob both in the room."""
+    return live(bob_call)

@@ -74,4 +74,4 @@ def allow_connections_to(settings):
 
 
 # Confirmed calls made through the booking services (the calls lifecycle tests).
-from tests.calls.bookings import bob_call, bob_hour, carol_hour  # noqa: E402,F401
+from tests.calls.bookings import bob_call, bob_hour, bob_live_call, carol_hour  # noqa: E402,F401

@@ -1,5 +1,6 @@
-"""Both participants press "End call" at the same moment: the escrow is released once,
-one of them gets 200 and the other 409 (real threads against PostgreSQL)."""
+"""Both participants press "End call" at the same moment in a call they are both in: the
+escrow is released once, one of them gets 200 and the other 409 (real threads against
+PostgreSQL)."""
 
 import threading
 
@@ -15,7 +16,7 @@ from tests.calls.bookings import fresh
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_two_simultaneous_ends_complete_the_call_once(settings, bob_call, alice_client, bob_expert):
+def test_two_simultaneous_ends_complete_the_call_once(settings, bob_live_call, alice_client, bob_expert):
     settings.LIVEKIT_URL = ""
     barrier = threading.Barrier(2)
     outcomes = []
@@ -23,7 +24,7 @@ def test_two_simultaneous_ends_complete_the_call_once(settings, bob_call, alice_
     def end_as(user):
         barrier.wait(timeout=10)
         try:
-            call_end(call=bob_call.call, actor=user)
+            call_end(call=bob_live_call.call, actor=user)
             outcomes.append("ended")
         except ApplicationError as error:
             outcomes.append(error.code)
@@ -37,5 +38,5 @@ def test_two_simultaneous_ends_complete_the_call_once(settings, bob_call, alice_
         thread.join(timeout=30)
 
     assert sorted(outcomes) == ["ended", "illegal_transition"]
-    assert fresh(bob_call).call.payment.status == PaymentStatus.SUCCEEDED
-    assert BookingEvent.objects.filter(booking=bob_call, action="completed").count() == 1
+    assert fresh(bob_live_call).call.payment.status == PaymentStatus.SUCCEEDED
+    assert BookingEvent.objects.filter(booking=bob_live_call, action="completed").count() == 1

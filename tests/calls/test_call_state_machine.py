@@ -22,7 +22,6 @@ def test_the_join_window_opens_ten_minutes_early_and_closes_at_the_scheduled_end
     ("action", "status", "target"),
     [
         (CallAction.START, "scheduled", "in_progress"),
-        (CallAction.END, "scheduled", "completed"),
         (CallAction.END, "in_progress", "completed"),
         (CallAction.NO_SHOW, "scheduled", "no_show"),
         (CallAction.NO_SHOW, "in_progress", "no_show"),
@@ -47,3 +46,9 @@ def test_legal_moves(action, status, target):
 def test_ended_calls_never_move_again(action, status):
     with pytest.raises(CallTransitionError):
         call_transition_target(action, status)
+
+
+def test_a_call_nobody_has_joined_cannot_be_completed():
+    """Completing pays the expert: only a call someone joined (in progress) completes."""
+    with pytest.raises(CallTransitionError):
+        call_transition_target(CallAction.END, "scheduled")

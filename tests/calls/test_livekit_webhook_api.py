@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from calls.models import CallAttendance, LiveKitWebhookEvent
 from payments.models import PaymentStatus
-from tests.calls.bookings import fresh
+from tests.calls.bookings import call_at, fresh
 from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET
 from tests.fakes.livekit_twirp import signed_webhook, webhook_event
 
@@ -180,6 +180,7 @@ def test_room_finished_with_only_one_participant_leaves_the_call_to_the_no_show_
 def test_room_finished_after_a_participant_ended_the_call_is_harmless(
     api, api_as, livekit_settings, bob_call, alice_client, bob_expert
 ):
+    call_at(bob_call, timezone.now() - dt.timedelta(minutes=5))  # it has begun: ending is allowed
     both_joined(api, bob_call, alice_client, bob_expert)
     assert api_as(alice_client).post(f"/api/v1/calls/{bob_call.call_id}/end").status_code == 200
 

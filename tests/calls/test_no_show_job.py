@@ -1,8 +1,8 @@
 """The no-show job: once a confirmed call's scheduled end plus the grace period has
 passed and a participant never joined, the call becomes ``no_show`` with who was
 absent, the booking is cancelled and the client refunded in full (SPEC §4: even when
-only the client stayed away). Running it again has no second effect; a call someone is
-still in is never touched."""
+only the client stayed away). A call both joined that nobody completed is completed.
+Running it again has no second effect; a call someone is still in is never touched."""
 
 import datetime as dt
 
@@ -12,8 +12,8 @@ from django.utils import timezone
 from calls.models import CallAttendance, CallNoShow, CallStatus
 from calls.services import calls_mark_no_show
 from calls.tasks import calls_mark_no_show_task
-from payments.models import PaymentStatus, TestTransaction
-from tests.calls.bookings import call_at, confirmed, fresh, paid
+from payments.models import Payment, PaymentStatus, TestTransaction
+from tests.calls.bookings import call_at, confirmed, fresh, in_the_room, paid
 
 pytestmark = pytest.mark.django_db
 
@@ -121,21 +121,27 @@ def test_a_call_someone_is_still_in_is_never_touched(over_call, bob_expert, djan
     assert (booking.status, booking.call.status, booking.call.payment.status) == ("confirmed", "scheduled", "held")
 
 
-def test_a_call_both_attended_is_not_a_no_show(
-    over_call, alice_client, bob_expert, django_capture_on_commit_callbacks
+def test_a_call_both_attended_that_nobody_ended_is_completed_not_a_no_show(
+    settings, over_call, alice_client, bob_expert, django_capture_on_commit_callbacks
 ):
-    attended(over_call, alice_client, sid="PA_C")
-    attended(over_call, bob_expert, sid="PA_E")
+    settings.LIVEKIT_URL = ""
+    in_the_room(over_call)
+    CallAttendance.objects.update(left_at=over_call.call.scheduled_start + dt.timedelta(minutes=50))
 
-    assert run_job(django_capture_on_commit_callbacks) == 0
+    assert run_job(django_capture_on_commit_callbacks) == 1
+
     assert not CallNoShow.objects.exists()
+    booking = fresh(over_call)
+    assert (booking.status, booking.call.status, booking.call.payment.status) == ("completed", "completed", "succeeded")
+    assert booking.events.get(action="completed").data["by"] == "system"
+    assert run_job(django_capture_on_commit_callbacks) == 0
 
 
 def test_completed_and_unconfirmed_calls_are_left_alone(
     api_as, settings, over_call, alice_client, dave_client, bob_hour, carol_hour, django_capture_on_commit_callbacks
 ):
     settings.LIVEKIT_URL = ""
-    call_at(over_call, timezone.now() - dt.timedelta(minutes=30))
+    in_the_room(call_at(over_call, timezone.now() - dt.timedelta(minutes=30)))
     assert api_as(alice_client).post(f"/api/v1/calls/{over_call.call_id}/end").status_code == 200
     call_at(over_call, timezone.now() - dt.timedelta(hours=3))
     long_ago = timezone.now() - dt.timedelta(hours=5)
@@ -160,3 +166,20 @@ def test_the_api_and_the_booking_page_say_who_was_absent(
     page = client.get(f"/bookings/{over_call.pk}/").content.decode()
     assert "The client did not join this call. The client is refunded in full." in page
     assert "Never joined" in page
+
+
+def test_a_call_the_job_cannot_settle_is_logged_and_does_not_stop_the_others(
+    settings, over_call, dave_client, carol_hour, caplog, django_capture_on_commit_callbacks
+):
+    settings.LIVEKIT_URL = ""
+    in_the_room(over_call)
+    CallAttendance.objects.update(left_at=over_call.call.scheduled_start + dt.timedelta(minutes=50))
+    Payment.objects.filter(call=over_call.call).update(status=PaymentStatus.FAILED)  # cannot be released
+    missed = confirmed(dave_client, carol_hour, start=timezone.now() - dt.timedelta(hours=3), day=3)
+
+    assert run_job(django_capture_on_commit_callbacks) == 1
+
+    assert fresh(missed).call.status == CallStatus.NO_SHOW
+    stuck = fresh(over_call)
+    assert (stuck.status, stuck.call.status, stuck.call.payment.status) == ("confirmed", "in_progress", "failed")
+    assert f"call not settled booking={over_call.pk} code=payment_state_conflict" in caplog.text

@@ -9,16 +9,15 @@ an unknown or missing one gets ``401`` with a ``WWW-Authenticate`` challenge and
 """
 
 import json
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
+
+from tests.fakes.http_server import LocalHTTPServer, QuietHandler
 
 USERINFO_PATH = "/v1/userinfo"
 
 
 @dataclass
-class FakeGoogleUserinfo:
+class FakeGoogleUserinfo(LocalHTTPServer):
     """Start with ``with FakeGoogleUserinfo() as fake:``; register tokens with ``grant``.
 
     ``failure_status`` set to e.g. 503 makes every request fail with that status;
@@ -28,26 +27,14 @@ class FakeGoogleUserinfo:
     tokens: dict[str, dict] = field(default_factory=dict)
     failure_status: int | None = None
     authorizations: list[str] = field(default_factory=list)
-    _release: threading.Event = field(default_factory=threading.Event)
     _hanging: bool = False
 
-    def __enter__(self) -> Self:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._release.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+    def handler_class(self) -> type[QuietHandler]:
+        return _handler_for(self)
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}{USERINFO_PATH}"
+        return f"{self.origin}{USERINFO_PATH}"
 
     def grant(
         self,
@@ -75,8 +62,8 @@ class FakeGoogleUserinfo:
         self._hanging = True
 
 
-def _handler_for(fake: FakeGoogleUserinfo):
-    class Handler(BaseHTTPRequestHandler):
+def _handler_for(fake: FakeGoogleUserinfo) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self):
             if self.path.split("?")[0] != USERINFO_PATH:
                 return self._json(404, {"error": "not_found"})
@@ -103,16 +90,7 @@ def _handler_for(fake: FakeGoogleUserinfo):
             )
 
         def _json(self, status: int, body: dict, challenge: str | None = None):
-            payload = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=UTF-8")
-            self.send_header("Content-Length", str(len(payload)))
-            if challenge:
-                self.send_header("WWW-Authenticate", challenge)
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, format, *args):  # keep test output quiet
-            pass
+            headers = {"WWW-Authenticate": challenge} if challenge else {}
+            self.send_body(status, json.dumps(body).encode(), "application/json; charset=UTF-8", headers)
 
     return Handler

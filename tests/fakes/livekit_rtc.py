@@ -2,48 +2,32 @@
 bad or expired token is HTTP 401 on the signal WebSocket (``/rtc``, ``/rtc/v1``) and on
 ``…/validate``, which livekit-client asks to learn why the WebSocket failed."""
 
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
+
+from tests.fakes.http_server import LocalHTTPServer, QuietHandler
 
 
 @dataclass
-class RefusingLiveKit:
+class RefusingLiveKit(LocalHTTPServer):
     paths: list[str] = field(default_factory=list)
 
-    def __enter__(self) -> Self:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+    def handler_class(self) -> type[QuietHandler]:
+        return _handler_for(self)
 
     @property
     def ws_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"ws://{host}:{port}"
+        return self.origin.replace("http://", "ws://", 1)
 
 
-def _handler_for(fake: RefusingLiveKit) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+def _handler_for(fake: RefusingLiveKit) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             fake.paths.append(self.path.split("?", 1)[0])
-            status = 401 if self.path.startswith("/rtc") else 404
-            body = b"invalid token: token is expired" if status == 401 else b"not found"
-            self.send_response(status)
+            if self.path.startswith("/rtc"):
+                status, body = 401, b"invalid token: token is expired"
+            else:
+                status, body = 404, b"not found"
             # livekit-server answers CORS so the browser may read why it was refused.
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            """Requests are recorded on the fake instead."""
+            self.send_body(status, body, "text/plain", {"Access-Control-Allow-Origin": "*"})
 
     return Handler

@@ -11,14 +11,13 @@ import base64
 import hashlib
 import json
 import socket
-import threading
 from dataclasses import dataclass, field
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
 
 from google.protobuf.json_format import MessageToJson
 from livekit import api
+
+from tests.fakes.http_server import LocalHTTPServer, QuietHandler
 
 TWIRP_PREFIX = "/twirp/livekit.RoomService/"
 
@@ -31,7 +30,7 @@ class RecordedRequest:
 
 
 @dataclass
-class FakeLiveKit:
+class FakeLiveKit(LocalHTTPServer):
     """Start with ``with FakeLiveKit(api_key=..., api_secret=...) as fake:``.
 
     ``error`` set to ``(http_status, twirp_code, message)`` makes every call fail that way;
@@ -44,22 +43,13 @@ class FakeLiveKit:
     participants: dict[str, list[str]] = field(default_factory=dict)
     requests: list[RecordedRequest] = field(default_factory=list)
 
-    def __enter__(self) -> Self:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+    def handler_class(self) -> type[QuietHandler]:
+        return _handler_for(self)
 
     @property
     def url(self) -> str:
         """The server API address (what ``LIVEKIT_API_URL`` would be)."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.origin
 
     @property
     def ws_url(self) -> str:
@@ -96,8 +86,8 @@ def webhook_event(kind: str, *, room: str, identity: str = "", event_id: str = "
     return event
 
 
-def _handler_for(fake: FakeLiveKit) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+def _handler_for(fake: FakeLiveKit) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             method = self.path.removeprefix(TWIRP_PREFIX)
@@ -115,12 +105,7 @@ def _handler_for(fake: FakeLiveKit) -> type[BaseHTTPRequestHandler]:
                 return self._twirp_error(403, "permission_denied", "permissions denied")
             if fake.error:
                 return self._twirp_error(*fake.error)
-            payload = answer(fake, request).SerializeToString()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/protobuf")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+            self.send_body(200, answer(fake, request).SerializeToString(), "application/protobuf")
 
         def _verified_grants(self) -> api.VideoGrants | None:
             token = self.headers.get("Authorization", "").removeprefix("Bearer ")
@@ -130,15 +115,7 @@ def _handler_for(fake: FakeLiveKit) -> type[BaseHTTPRequestHandler]:
                 return None
 
         def _twirp_error(self, status: int, code: str, message: str) -> None:
-            payload = json.dumps({"code": code, "msg": message}).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, *args) -> None:
-            """Keep test output clean; requests are recorded on the fake instead."""
+            self.send_body(status, json.dumps({"code": code, "msg": message}).encode(), "application/json")
 
     return Handler
 

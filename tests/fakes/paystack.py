@@ -12,12 +12,12 @@ here independently of the app's own helper).
 import hashlib
 import hmac
 import json
-import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
+
+from tests.fakes.http_server import LocalHTTPServer, QuietHandler
 
 SECRET_KEY = "sk_test_fakepaystack0123456789abcdef"
 RECIPIENT_TYPES = {"nuban", "ghipss", "mobile_money", "basa"}
@@ -55,7 +55,7 @@ def _now() -> str:
 
 
 @dataclass
-class FakePaystack:
+class FakePaystack(LocalHTTPServer):
     """Start with ``with FakePaystack() as fake:`` and point ``PAYSTACK_BASE_URL`` at ``fake.url``.
 
     Controls: ``failure_status`` (every request answers it with an error body),
@@ -75,28 +75,15 @@ class FakePaystack:
     recipients: dict[str, dict] = field(default_factory=dict)
     transfers: dict[str, dict] = field(default_factory=dict)
     requests: list[RecordedRequest] = field(default_factory=list)
-    _release: threading.Event = field(default_factory=threading.Event)
     _hanging: bool = False
     _ids: int = 1000
 
-    def __enter__(self) -> "FakePaystack":
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        # A short poll interval makes shutdown (every test's teardown) quick.
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._release.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+    def handler_class(self) -> type[QuietHandler]:
+        return _handler_for(self)
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.origin
 
     def hang(self) -> None:
         """Every later request waits (until the fake stops) without answering."""
@@ -132,8 +119,8 @@ class FakePaystack:
         return signed_webhook("charge.success", self.settle(reference, "success"), self.secret_key)
 
 
-def _handler_for(fake: FakePaystack) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+def _handler_for(fake: FakePaystack) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             self._serve("GET")
 
@@ -155,7 +142,7 @@ def _handler_for(fake: FakePaystack) -> type[BaseHTTPRequestHandler]:
             if fake.override:
                 return self._answer(*fake.override)
             if fake.malformed:
-                return self._raw(200, b"<html><body>Bad gateway</body></html>", "text/html")
+                return self.send_body(200, b"<html><body>Bad gateway</body></html>", "text/html")
             status, answer = _route(fake, method, parts.path, dict(parse_qsl(parts.query)), body)
             return self._answer(status, answer)
 
@@ -168,17 +155,7 @@ def _handler_for(fake: FakePaystack) -> type[BaseHTTPRequestHandler]:
             return parsed if isinstance(parsed, dict) else None
 
         def _answer(self, status: int, body: dict) -> None:
-            self._raw(status, json.dumps(body).encode(), "application/json")
-
-        def _raw(self, status: int, payload: bytes, content_type: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, *args) -> None:
-            """Keep test output clean; requests are recorded on the fake instead."""
+            self.send_body(status, json.dumps(body).encode(), "application/json")
 
     return Handler
 

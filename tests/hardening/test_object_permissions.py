@@ -26,7 +26,7 @@ from reviews.services import review_create
 from scheduling.bookings.reschedules import reschedule_propose
 from scheduling.models import DateOverride
 from scheduling.services import date_override_create
-from tests.calls.bookings import call_at, confirmed, paid
+from tests.calls.bookings import confirmed, live, paid
 from tests.payouts.factories import payout, seeded_booking
 
 pytestmark = pytest.mark.django_db
@@ -56,9 +56,8 @@ class World:
 
     @cached_property
     def live(self):
-        """Confirmed, started five minutes ago: joinable, endable, notes open."""
-        booking = confirmed(self.alice, self.area, day=6)
-        return call_at(booking, timezone.now() - dt.timedelta(minutes=5))
+        """Confirmed, started five minutes ago with both in the room: joinable, endable, notes open."""
+        return live(confirmed(self.alice, self.area, day=6))
 
     @cached_property
     def note(self):

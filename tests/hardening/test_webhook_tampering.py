@@ -7,12 +7,14 @@ workers at the same instant, is applied once; a delivery replayed after the worl
 on (the booking refunded, the call over) is acknowledged and changes nothing.
 """
 
+import datetime as dt
 import json
 import threading
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from calls.models import CallAttendance, CallStatus, LiveKitWebhookEvent
 from calls.services import call_end
@@ -21,7 +23,7 @@ from payments.webhooks import paystack_signature
 from scheduling.bookings.transitions import booking_cancel
 from scheduling.models_booking import BookingEvent
 from tests.bookings.helpers import book, fresh
-from tests.calls.bookings import confirmed
+from tests.calls.bookings import call_at, confirmed, in_the_room
 from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET
 from tests.fakes.livekit_twirp import signed_webhook, webhook_event
 
@@ -164,6 +166,7 @@ def test_livekit_duplicates_delivered_at_the_same_instant_are_applied_once(live,
 def test_a_join_replayed_after_the_call_ended_changes_nothing(live, alice_client):
     body, token = signed_webhook(joined(live, alice_client), api_key=LIVEKIT_API_KEY, api_secret=LIVEKIT_API_SECRET)
     assert livekit(body, token) == 200
+    in_the_room(call_at(live, timezone.now() - dt.timedelta(minutes=5)))  # begun, both in: it may end
     call_end(call=fresh(live).call, actor=alice_client)
     stays = list(CallAttendance.objects.values_list("pk", "joined_at", "left_at"))
 

@@ -43,10 +43,20 @@ def test_web_login_is_limited_with_the_friendly_page(client, tight):
 @pytest.mark.parametrize(
     "path", ["/api/v1/auth/register", "/api/v1/auth/refresh", "/api/v1/auth/google", "/accounts/password/reset/"]
 )
-def test_every_auth_flow_shares_the_tight_limit(client, tight, path):
+def test_every_auth_flow_has_the_tight_limit(client, tight, path):
     for _ in range(3):
         client.post(path, {})
     assert client.post(path, {}).status_code == 429
+
+
+def test_each_auth_flow_counts_on_its_own(client, tight):
+    # A client that registers, logs in and refreshes must not be limited by the sum.
+    tight.RATELIMIT_GLOBAL_RATE = "100/h"
+    for _ in range(3):
+        client.post("/api/v1/auth/login", {}, content_type="application/json")
+    assert client.post("/api/v1/auth/login", {}, content_type="application/json").status_code == 429
+    assert client.post("/api/v1/auth/register", {}, content_type="application/json").status_code == 400
+    assert client.post("/api/v1/auth/refresh", {}, content_type="application/json").status_code != 429
 
 
 def test_reading_pages_counts_only_against_the_global_limit(client, tight):

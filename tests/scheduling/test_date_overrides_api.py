@@ -59,6 +59,8 @@ def test_a_date_in_the_past_of_the_expert_is_refused(bob_api):
         ({"date": "2026-06-10", "kind": "unavailable", "end": "09:00"}, "start"),
         ({"date": "2026-06-10", "kind": "available", "start": "12:00", "end": "11:00"}, "end"),
         ({"date": "2026-06-10", "kind": "available", "start": "25:00", "end": "26:00"}, "start"),
+        ({"date": "9999-12-31", "kind": "unavailable"}, "date"),
+        ({"date": "2028-06-01", "kind": "unavailable"}, "date"),
     ],
 )
 def test_bad_overrides_are_field_errors(bob_api, body, field):
@@ -66,6 +68,19 @@ def test_bad_overrides_are_field_errors(bob_api, body, field):
     assert answer.status_code == 400
     assert field in answer.json()["error"]["fields"]
     assert not DateOverride.objects.exists()
+
+
+def test_a_date_two_years_ahead_is_still_accepted(bob_api):
+    assert bob_api.post(URL, {"date": "2028-05-31", "kind": "unavailable"}, format="json").status_code == 201
+
+
+def test_the_same_change_twice_on_one_date_is_refused(bob_api):
+    body = {"date": "2026-06-10", "kind": "unavailable", "start": "09:00", "end": "10:00"}
+    assert bob_api.post(URL, body, format="json").status_code == 201
+    again = bob_api.post(URL, body, format="json")
+    assert again.status_code == 400
+    assert "date" in again.json()["error"]["fields"]
+    assert DateOverride.objects.count() == 1
 
 
 def test_an_expert_deletes_their_override(bob_api):

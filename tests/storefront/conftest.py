@@ -1,11 +1,8 @@
 """Storefront fixtures: object storage (local folder or moto's S3 server)."""
 
-import os
-import select
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import boto3
 import pytest
 from django.test import override_settings
 
-MOTO_START_SECONDS = 120  # generous: a loaded 2-core CI machine can take a minute to start it
+MOTO_START_SECONDS = 120  # generous: a loaded 2-core CI machine can take a while to start it
 BUCKET = "procusmeet-test-photos"
 
 
@@ -23,28 +20,26 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_serving(process: subprocess.Popen, timeout: float) -> None:
-    """Read the server's log until it says it is listening (or fail after ``timeout``)."""
+def _wait_until_serving(process: subprocess.Popen, port: int, timeout: float) -> None:
+    """Wait until the server accepts connections (or fail after ``timeout``).
+
+    Polling the port, not reading the log: a buffered pipe can hold the "Running on"
+    line where select() no longer sees it, which made the start look like a timeout."""
     deadline = time.monotonic() + timeout
-    seen = []
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([process.stdout], [], [], deadline - time.monotonic())
-        if not ready:
-            break
-        line = process.stdout.readline()
-        if not line:
-            break
-        seen.append(line)
-        if "Running on" in line:
-            return
+        if process.poll() is not None:
+            raise RuntimeError(f"moto_server exited with status {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            # Not listening yet: wait on the process itself (returns early if it dies).
+            try:
+                process.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                pass
     process.kill()
-    raise RuntimeError("moto_server did not start:\n" + "".join(seen))
-
-
-def _drain(stream) -> None:
-    # The server logs every request; an unread pipe would fill up and stall it.
-    for _line in stream:
-        pass
+    raise RuntimeError(f"moto_server did not listen on port {port} within {timeout} s")
 
 
 @pytest.fixture(scope="session")
@@ -52,16 +47,12 @@ def moto_s3():
     """moto's S3 server on a free local port, with one bucket; yields its endpoint URL."""
     port = _free_port()
     binary = Path(sys.executable).with_name("moto_server")
+    # Its request log is not needed; DEVNULL also means no pipe can fill up and stall it.
     process = subprocess.Popen(
-        [str(binary), "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [str(binary), "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        _wait_until_serving(process, MOTO_START_SECONDS)
-        threading.Thread(target=_drain, args=(process.stdout,), daemon=True).start()
+        _wait_until_serving(process, port, MOTO_START_SECONDS)
         endpoint = f"http://127.0.0.1:{port}"
         boto3.client(
             "s3", endpoint_url=endpoint, aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"

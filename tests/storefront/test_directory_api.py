@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC_FIELDS = {
     "id", "slug", "url", "display_name", "headline", "bio", "bio_html", "photo_url", "languages", "categories",
-    "currency", "timezone", "years_experience", "social_links", "from_price", "areas", "rating",
+    "currency", "timezone", "years_experience", "social_links", "from_price", "areas", "rating", "next_slot",
 }  # fmt: skip
 
 

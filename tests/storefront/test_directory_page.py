@@ -1,6 +1,7 @@
 """``/experts/``: the directory page, its HTMX live search and its query budget."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -82,17 +83,41 @@ def _queries(callable_) -> int:
     return len(captured)
 
 
+# Each page's next free slots on a cold cache: availability, calls, external calendars.
+NEXT_SLOT_QUERIES = 3
+
+
 @pytest.mark.parametrize("size", [5, 20])
 def test_the_query_count_does_not_grow_with_the_page(client, api, db, size, django_assert_num_queries):
     category("Law")
     for n in range(size):
         listed_expert(f"Lawyer {n}", categories=["law"], languages=["en"], areas=(("A", 100 + n), ("B", 200 + n)))
     # count, page, categories, active areas (+ the category list of the side panel on full pages)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(4 + NEXT_SLOT_QUERIES):
         assert len(api.get("/api/v1/experts", {"q": "lawyer", "page_size": size}).json()["results"]) == size
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(4):  # the next free slots now come from the cache
+        api.get("/api/v1/experts", {"q": "lawyer", "page_size": size})
+    cache.clear()
+    with django_assert_num_queries(4 + NEXT_SLOT_QUERIES):
         client.get("/experts/", {"q": "lawyer", "category": "law"}, **HTMX)
-    with django_assert_num_queries(5):
+    cache.clear()
+    with django_assert_num_queries(5 + NEXT_SLOT_QUERIES):
         client.get("/experts/")
-    with django_assert_num_queries(4):  # the profile page: expert, categories, areas, latest reviews
+    cache.clear()
+    with django_assert_num_queries(4 + NEXT_SLOT_QUERIES):  # the profile: + latest reviews, its next free times
         client.get("/experts/lawyer-0/")
+
+
+@pytest.mark.parametrize("size", [5, 20])
+def test_the_available_this_week_filter_costs_no_query_per_expert(client, api, db, size, django_assert_num_queries):
+    for n in range(size):
+        listed_expert(f"Lawyer {n}", areas=(("A", 100 + n), ("B", 200 + n)))
+    with django_assert_num_queries(4 + NEXT_SLOT_QUERIES):
+        response = api.get("/api/v1/experts", {"available": "week", "page_size": size})
+    assert len(response.json()["results"]) == size
+    cache.clear()
+    with django_assert_num_queries(5 + NEXT_SLOT_QUERIES):
+        client.get("/experts/", {"available": "week"})
+    cache.clear()
+    with django_assert_num_queries(3 + NEXT_SLOT_QUERIES):  # the detail: expert, categories, areas
+        client.get(f"/api/v1/experts/{response.json()['results'][0]['id']}")
