@@ -31,5 +31,7 @@ RUN DJANGO_ENV=production \
 
 EXPOSE 8000
 # --proxy-headers trusts X-Forwarded-* from FORWARDED_ALLOW_IPS; WEB_CONCURRENCY sets
-# the number of worker processes (both read by uvicorn itself).
-CMD ["python", "-m", "uvicorn", "procusmeet.asgi:application", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--lifespan", "off"]
+# the number of worker processes (both read by uvicorn itself). Open notification streams
+# (SSE) would hold a graceful shutdown for minutes: it is cut at 5 s, well inside
+# `docker stop`'s 10 s, so the browsers reconnect to the next container.
+CMD ["python", "-m", "uvicorn", "procusmeet.asgi:application", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--lifespan", "off", "--timeout-graceful-shutdown", "5"]

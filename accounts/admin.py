@@ -14,6 +14,7 @@ from accounts import admin_deletion, admin_storefront  # noqa: F401  (deletion r
 from accounts.models import ClientProfile, RefreshSession, User
 from accounts.services import profile_create, user_deactivate
 from ops.audit import audited_action
+from procusmeet.admin import ViewOnlyAdmin
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -75,25 +76,16 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(ClientProfile)
-class ClientProfileAdmin(admin.ModelAdmin):
+class ClientProfileAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """View only: profiles are created with their user and edited by their owner."""
 
     list_display = ("user", "timezone", "created_at")
     search_fields = ("user__email", "user__full_name")
     list_select_related = ("user",)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(RefreshSession)
-class RefreshSessionAdmin(admin.ModelAdmin):
+class RefreshSessionAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """Read-only: a session ends through the account page or the API, never here."""
 
     list_display = ("id", "user", "masked_hash", "user_agent", "ip", "created_at", "last_used_at", "expires_at")
@@ -106,13 +98,3 @@ class RefreshSessionAdmin(admin.ModelAdmin):
     @admin.display(description=_("token hash"))
     def masked_hash(self, obj):
         return f"{obj.token_hash[:8]}…"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-

@@ -8,11 +8,12 @@ from django.utils.translation import ngettext
 from accounts.models import AccountDeletionRequest, DeletionStatus
 from accounts.services_deletion import account_deletion_complete
 from ops.audit import audited_action
+from procusmeet.admin import ViewOnlyAdmin
 from procusmeet.api.errors import ApplicationError
 
 
 @admin.register(AccountDeletionRequest)
-class AccountDeletionRequestAdmin(admin.ModelAdmin):
+class AccountDeletionRequestAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ("id", "user", "status", "requested_at", "processed_at", "processed_by")
     list_filter = ("status",)
     search_fields = ("user__email", "user__full_name")
@@ -22,15 +23,6 @@ class AccountDeletionRequestAdmin(admin.ModelAdmin):
     fields = ("user", "status", "reason", "requested_at", "processed_at", "processed_by")
     readonly_fields = fields
     actions = ("delete_and_anonymise",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_process_permission(self, request):
         # The form is read-only, yet processing is a change: it needs the change permission.

@@ -5,6 +5,11 @@ rotates the pair: the session row gets the new hash, so the old token stops work
 A refresh token that is validly signed and unexpired but whose hash is unknown has
 already been rotated (or revoked): it is treated as stolen and every session of that
 user is revoked (SPEC §1).
+
+Both tokens carry the session id (``sid``). The session row, and so its id, survives
+rotation, so it names the sign-in across refreshes; the access token is refused as soon
+as its session row is gone (``accounts.authentication``), which makes logout, "log out
+everywhere", revoking a session and reuse detection take effect at once.
 """
 
 import hashlib
@@ -18,6 +23,7 @@ from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
+from accounts.authentication import SESSION_CLAIM
 from accounts.errors import InvalidRefreshToken
 from accounts.models import RefreshSession, User
 from procusmeet.api.errors import NotFound
@@ -43,10 +49,10 @@ def _issue(user: User, session_id: int) -> tuple[str, str]:
     access["user_id"] = user.pk
     access["email"] = user.email
     access["role"] = user.role
-    access["sid"] = session_id
+    access[SESSION_CLAIM] = session_id
     refresh = RefreshToken()
     refresh["user_id"] = user.pk
-    refresh["sid"] = session_id
+    refresh[SESSION_CLAIM] = session_id
     return str(access), str(refresh)
 
 

@@ -41,16 +41,12 @@ def external_calendars_of(*, user) -> QuerySet[ExternalCalendar]:
     return ExternalCalendar.objects.filter(user=user).order_by("created_at", "pk")
 
 
-def external_busy_for(*, expert_user_id: int, window: tuple[dt.datetime, dt.datetime]) -> list[tuple[dt.datetime, dt.datetime]]:
-    """Busy spans from the expert's external calendars overlapping ``window``."""
-    rows = ExternalBusy.objects.filter(user_id=expert_user_id, start__lt=window[1], end__gt=window[0])
-    return list(rows.values_list("start", "end"))
-
-
 def external_busy_for_many(
     *, expert_user_ids: list[int], window: tuple[dt.datetime, dt.datetime]
 ) -> dict[int, list[tuple[dt.datetime, dt.datetime]]]:
-    """``external_busy_for`` of many experts in one query (a directory page), by user id."""
+    """Busy spans from the external calendars of many experts overlapping ``window``, in
+    one query (a directory page), by user id. One expert's are read with the rest of the
+    slot engine's inputs (``scheduling.slot_inputs``)."""
     rows = ExternalBusy.objects.filter(user_id__in=expert_user_ids, start__lt=window[1], end__gt=window[0])
     spans: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {user_id: [] for user_id in expert_user_ids}
     for user_id, start, end in rows.values_list("user_id", "start", "end"):

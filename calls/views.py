@@ -57,8 +57,12 @@ def call_page(request, call_id: int):
     call = call_or_404(request, call_id)
     if call_refusal(call) is not None:
         return redirect("calls:lobby", call_id=call.pk)
+    window = window_of(call)
     context = {
         **page_context(request, call),
+        # The page asks for a token only inside the window (the API refuses it outside).
+        "join_opens_at": window.opens_at,
+        "ends_at": window.closes_at,
         "token_url": reverse("calls:api-call-token", args=[call.pk]),
         "end_url": reverse("calls:api-call-end", args=[call.pk]),
         "lobby_url": reverse("calls:lobby", args=[call.pk]),

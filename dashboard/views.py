@@ -3,7 +3,6 @@
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET
 from accounts.storefront.money import money_format
 from dashboard.chart import bar_chart
 from dashboard.selectors import expert_dashboard
+from procusmeet.errors import UserFacingPermissionDenied
 
 
 def _charts(revenue) -> list[dict]:
@@ -34,7 +34,7 @@ def _charts(revenue) -> list[dict]:
 def dashboard(request):
     """``/dashboard/``: experts only."""
     if not request.user.is_expert:
-        raise PermissionDenied(_("The dashboard is for experts."))
+        raise UserFacingPermissionDenied(_("The dashboard is for experts."))
     data = expert_dashboard(expert=request.user, now=timezone.now())
     context = {"data": data, "zone": data.zone.key, "charts": _charts(data.revenue)}
     return render(request, "dashboard/dashboard.html", context)

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.storefront.money import money_format
 from payments.models import TestTransaction
 from payments.providers.test import checkout_fail, checkout_pay
 
@@ -36,10 +37,9 @@ def _callback_url(tx: TestTransaction) -> str:
 def test_checkout(request, reference: str):
     """The test provider's hosted checkout: clearly no money moves."""
     tx = _test_transaction(reference)
-    major, minor = divmod(tx.amount, 100)
     context = {
         "tx": tx,
-        "amount_display": f"{major:,}.{minor:02d}",
+        "amount_display": money_format(tx.amount, tx.currency),
         "payable": tx.status in {TestTransaction.Status.ABANDONED, TestTransaction.Status.FAILED},
         "return_url": _callback_url(tx),
     }

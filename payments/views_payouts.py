@@ -8,7 +8,6 @@ works without JavaScript.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,13 +21,14 @@ from payments.forms_payouts import PAYOUT_CURRENCIES, BankAccountForm, PayoutReq
 from payments.payout_services import payout_request
 from payments.selectors_payouts import bank_account_of, payouts_of
 from procusmeet.api.errors import ApplicationError
+from procusmeet.errors import UserFacingPermissionDenied
 
 PAGE_SIZE = 20
 
 
 def _require_expert(request) -> None:
     if not request.user.is_expert:
-        raise PermissionDenied(_("Only experts receive payouts."))
+        raise UserFacingPermissionDenied(_("Only experts receive payouts."))
 
 
 @login_required

@@ -9,6 +9,8 @@ This is the module DJANGO_SETTINGS_MODULE names everywhere. Its parts live in
 the order of the imports below does not matter. What runs at start-up stays here.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 # Star imports on purpose: every setting of every part is a setting of this module.
 from procusmeet.conf.accounts import *
 from procusmeet.conf.api import *
@@ -25,6 +27,11 @@ from procusmeet.conf.storage import create_local_folders
 
 create_local_folders()
 init_sentry()
-# Last, so the message lists every missing variable at once.
+# Last, so the message lists every missing variable at once. The refusal is for an
+# operator, so it exits with the message alone (manage.py, uvicorn and celery all print a
+# SystemExit's text without a traceback).
 if PRODUCTION:
-    refuse_unsafe_production()
+    try:
+        refuse_unsafe_production()
+    except ImproperlyConfigured as exc:
+        raise SystemExit(f"ProcusMeet refuses to start (DJANGO_ENV=production). {exc}. See .env.example.") from None

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from procusmeet.errors import UserFacingPermissionDenied
 from procusmeet.middleware import DATABASE_ERRORS
 from procusmeet.responses import error_json, is_api_request, service_unavailable
 
@@ -76,7 +77,16 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error_page(request, 403, "forbidden", _("You do not have permission to do that."), "errors/403.html")
+    message = _user_facing_reason(exception) or _("You do not have permission to do that.")
+    return _error_page(request, 403, "forbidden", message, "errors/403.html")
+
+
+def _user_facing_reason(exception) -> str:
+    """The refusal's own words when our code wrote them for people; the message of any
+    other PermissionDenied (Django's, a library's) may be internal, so it is never shown."""
+    if isinstance(exception, UserFacingPermissionDenied) and exception.args:
+        return str(exception.args[0])
+    return ""
 
 
 def csrf_failure(request, reason=""):

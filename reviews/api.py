@@ -18,7 +18,12 @@ from procusmeet.api.errors import NotFound
 from procusmeet.api.pagination import PagePagination
 from procusmeet.api.schema import error_responses
 from reviews.models import RATING_MAX, RATING_MIN, REPLY_MAX, TEXT_MAX
-from reviews.selectors import review_of_booking, reviewer_name, reviews_public
+from reviews.selectors import (
+    review_of_booking,
+    review_writer_check,
+    reviewer_name,
+    reviews_public,
+)
 from reviews.services import review_create, review_reply, review_update
 
 
@@ -81,6 +86,7 @@ class BookingReviewApi(APIView):
         description="Rate a completed call (the client, once).",
     )
     def post(self, request, booking_id: int):
+        review_writer_check(user=request.user, booking_id=booking_id)
         serializer = self.CreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         review_create(booking_id=booking_id, client=request.user, **serializer.validated_data)
@@ -93,6 +99,7 @@ class BookingReviewApi(APIView):
         description="Change the rating or text, within 7 days of writing the review.",
     )
     def patch(self, request, booking_id: int):
+        review_writer_check(user=request.user, booking_id=booking_id)
         serializer = self.UpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         review_update(booking_id=booking_id, client=request.user, **serializer.validated_data)

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.models import ExpertProfile
-from reviews.errors import ReviewNotFound
+from reviews.errors import ReviewForbidden, ReviewNotFound
 from reviews.models import Review
+from scheduling.models_booking import Booking
 
 
 @dataclass(frozen=True)
@@ -54,3 +56,14 @@ def reviewer_name(user) -> str:
     if not parts:
         return ""
     return parts[0] if len(parts) == 1 else f"{parts[0]} {parts[-1][0]}."
+
+
+def review_writer_check(*, user, booking_id: int) -> None:
+    """Who may write this booking's review, answered before the body is read: a stranger
+    gets 404 (the booking's existence stays private), the call's expert 403. The services
+    check again under their lock; this only puts the permission answer first."""
+    participants = Booking.objects.filter(pk=booking_id).values_list("call__client_id", "call__expert_id").first()
+    if participants is None or user.pk not in participants:
+        raise ReviewNotFound(_("No such booking."))
+    if user.pk != participants[0]:
+        raise ReviewForbidden(_("Only the client of this call can review it."))

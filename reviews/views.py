@@ -3,7 +3,6 @@ call; the expert replies once from the booking page. Plain forms, no script need
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from procusmeet.api.errors import ApplicationError
+from procusmeet.errors import UserFacingPermissionDenied
 from reviews.errors import ReviewForbidden, ReviewNotFound
 from reviews.forms import ReplyForm, ReviewForm
 from reviews.models import Review
@@ -25,7 +25,7 @@ def _booking_of_client(request, booking_id: int):
     except BookingNotFound:
         raise Http404(_("No such booking.")) from None
     if booking.call.client_id != request.user.pk:
-        raise PermissionDenied(_("Only the client of this call can review it."))
+        raise UserFacingPermissionDenied(_("Only the client of this call can review it."))
     return booking
 
 
@@ -73,7 +73,7 @@ def review_reply_post(request, booking_id: int):
     except ReviewNotFound:
         raise Http404(_("No such review.")) from None
     except ReviewForbidden as error:
-        raise PermissionDenied(error.message) from None
+        raise UserFacingPermissionDenied(error.message) from None
     except ApplicationError as error:
         messages.error(request, error.message)
     else:

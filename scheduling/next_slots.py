@@ -115,7 +115,8 @@ def _search(wanted: list[Wanted], windows: dict, availability: dict, found: dict
 def availability_of_many(
     *, experts: list[ExpertProfile], first_date: dt.date, last_date: dt.date
 ) -> dict[int, engine.Availability]:
-    """``selectors.availability_of`` for many experts in one query, by expert id."""
+    """The availability part of ``slot_inputs.slot_inputs_of`` for many experts in one
+    query, by expert id."""
     ids = [expert.pk for expert in experts]
     weekly = (
         WeeklyRange.objects.filter(expert_id__in=ids)
@@ -144,8 +145,8 @@ def availability_of_many(
 def busy_intervals_of_many(
     *, experts: list[ExpertProfile], window: tuple[dt.datetime, dt.datetime]
 ) -> dict[int, list[engine.BusyInterval]]:
-    """``selectors.busy_intervals_for`` for many experts in two queries (their calls,
-    their external calendars), by expert id."""
+    """The busy part of ``slot_inputs.slot_inputs_of`` for many experts in two queries
+    (their calls, their external calendars), by expert id."""
     from calendars.selectors import external_busy_for_many
     from calls.models import Call  # calls imports accounts only; kept local like selectors
 

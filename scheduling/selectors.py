@@ -1,23 +1,24 @@
 """Reads of availability shared by the pages and the API, and the slot answers.
 
-``slots_available`` loads what the pure slot engine (``scheduling.slots``) needs in a
-fixed number of queries, caches the engine's answer per expert, area and window
-(``scheduling.cache``), and re-applies the minimum notice on every read.
+``slots_available`` (pages) and ``public_slots_json`` (the API) load what the pure slot
+engine (``scheduling.slots``) needs in one query (``scheduling.slot_inputs``), cache the
+engine's answer per expert, area and window (``scheduling.cache``), and re-apply the
+minimum notice on every read.
 """
 
 import datetime as dt
 import math
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Case,
-    CharField,
     DateField,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -33,11 +34,11 @@ from scheduling import slots as engine
 from scheduling.cache import CACHE_BUCKET_SECONDS, slots_cached
 from scheduling.errors import AreaNotFound, ExpertNotFound
 from scheduling.models import DateOverride, OverrideKind, WeeklyRange
+from scheduling.slot_inputs import slot_inputs_of
 
 # Overrides are dated in the expert's zone; the engine looks at whole local days around
 # the window (a call near its edge, the daily limit), so load a little more than it needs.
 _OVERRIDE_MARGIN = dt.timedelta(days=2)
-_WEEKLY = "weekly"  # marks weekly rows in the availability UNION (override kinds differ)
 
 
 def weekly_ranges_of(*, expert: ExpertProfile) -> list[WeeklyRange]:
@@ -105,37 +106,6 @@ def bookable_area(*, expert_id: int, area_id: int) -> ExpertArea:
     raise AreaNotFound(_("This expert offers no such service."))
 
 
-def busy_intervals_for(
-    *, expert: ExpertProfile, window: tuple[dt.datetime, dt.datetime], exclude_call_id: int | None = None
-) -> list[engine.BusyInterval]:
-    """Time the expert cannot be booked within ``window`` (aware UTC start, end).
-
-    One ``BusyInterval.call`` per call that holds its time (booking pending or
-    confirmed; ``Call.active``) and overlaps ``window``, each with its own duration, in
-    one query; the caller passes the engine's ``busy_window``, which already covers
-    buffers and whole local days for the daily limit. ``exclude_call_id`` leaves one
-    call out (a reschedule checks the new start against the expert's *other* calls).
-    Every booking change calls ``scheduling.cache.slots_cache_invalidate``.
-    """
-    from calls.models import (
-        Call,  # calls imports accounts only; kept local like the storefront hook
-    )
-
-    calls = Call.objects.filter(
-        expert_id=expert.user_id, active=True, scheduled_start__lt=window[1], scheduled_end__gt=window[0]
-    )
-    if exclude_call_id is not None:
-        calls = calls.exclude(pk=exclude_call_id)
-    rows = calls.values_list("scheduled_start", "duration_minutes")
-    busy = [engine.BusyInterval.call(start, minutes) for start, minutes in rows]
-    # The expert's external calendars (app ``calendars``, fetched by the worker) block
-    # time too, as plain busy blocks: no buffers around them, not counted as calls.
-    from calendars.selectors import external_busy_for
-
-    external = external_busy_for(expert_user_id=expert.user_id, window=window)
-    return busy + [engine.BusyInterval.block(start, end) for start, end in external]
-
-
 def start_offered(
     *,
     expert: ExpertProfile,
@@ -150,38 +120,14 @@ def start_offered(
     row lock, so the answer sees every committed booking.
     """
     window = (start, start + dt.timedelta(minutes=engine.GRID_MINUTES))
-    starts = _engine_slots(
+    seconds = _engine_seconds(
         expert=expert,
         duration_minutes=duration_minutes,
         window=window,
         now=now or timezone.now(),
         exclude_call_id=exclude_call_id,
     )
-    return start in starts
-
-
-def availability_of(*, expert: ExpertProfile, first_date: dt.date, last_date: dt.date) -> engine.Availability:
-    """The engine's view of the expert's weekly ranges and of their overrides between two
-    expert-local dates, in one query (a UNION: one round trip on the hot path)."""
-    weekly = (
-        WeeklyRange.objects.filter(expert=expert)
-        .order_by()
-        .annotate(source=Value(_WEEKLY, output_field=CharField()), day=Value(None, output_field=DateField()))
-        .values_list("source", "weekday", "day", "start_minute", "end_minute")
-    )
-    overrides = (
-        DateOverride.objects.filter(expert=expert, date__range=(first_date, last_date))
-        .order_by()
-        .annotate(no_weekday=Value(None, output_field=IntegerField()))
-        .values_list("kind", "no_weekday", "date", "start_minute", "end_minute")
-    )
-    ranges, dated = [], []
-    for source, weekday, day, start, end in weekly.union(overrides, all=True):
-        if source == _WEEKLY:
-            ranges.append(engine.WeeklyRange(weekday, start, end))
-        else:
-            dated.append(engine.DateOverride(day, source, start, end))
-    return engine.Availability(timezone=expert.timezone, weekly=ranges, overrides=dated)
+    return start.timestamp() in seconds  # offered starts are whole seconds; no fraction matches
 
 
 def rules_of(expert: ExpertProfile) -> engine.BookingRules:
@@ -195,80 +141,34 @@ def rules_of(expert: ExpertProfile) -> engine.BookingRules:
 
 
 @dataclass(frozen=True)
-class SlotAnswer:
-    """Free starts, sorted: as UTC epoch seconds and as RFC 3339 strings in the asked
-    zone (the same slots, index for index). Cached whole, so a cached read renders
-    nothing."""
+class SlotsJson:
+    """A public slots answer rendered once, cached whole so that a cached read formats
+    nothing: ``items`` is the JSON array's content (``"2026-…","2026-…"``), ``offsets``
+    the byte offset of each item and ``seconds`` its UTC start, index for index, so the
+    minimum notice (applied again on every read) cuts the array with one slice."""
 
-    seconds: list[int]
-    texts: list[str]
+    notice_minutes: int
+    seconds: array
+    offsets: array
+    items: bytes
 
-    def not_before(self, moment: float) -> "SlotAnswer":
+    @classmethod
+    def of(cls, *, seconds: list[int], zone: ZoneInfo, notice_minutes: int) -> "SlotsJson":
+        texts = engine.rfc3339_texts(seconds, zone)
+        # Digits, "-", ":", "T" and "+" only: each item is its text in quotes, unescaped.
+        items = ('"' + '","'.join(texts) + '"').encode("ascii") if texts else b""
+        offsets = array("I", accumulate([len(text) + 3 for text in texts[:-1]], initial=0)) if texts else array("I")
+        return cls(notice_minutes, array("q", seconds), offsets, items)
+
+    def array_from(self, moment: float) -> bytes:
+        """The JSON array of the starts at or after ``moment`` (UTC seconds)."""
         first = bisect_left(self.seconds, moment)
-        return SlotAnswer(self.seconds[first:], self.texts[first:]) if first else self
-
-    @property
-    def datetimes(self) -> list[dt.datetime]:
-        return [dt.datetime.fromtimestamp(second, dt.UTC) for second in self.seconds]
-
-
-def _answer_compute(*, expert: ExpertProfile, area: ExpertArea, window, tz: ZoneInfo, now: dt.datetime) -> SlotAnswer:
-    starts = _engine_slots(expert=expert, duration_minutes=area.duration_minutes, window=window, now=now)
-    return SlotAnswer([int(start.timestamp()) for start in starts], [start.astimezone(tz).isoformat() for start in starts])
+        return b"[" + self.items[self.offsets[first] :] + b"]" if first < len(self.seconds) else b"[]"
 
 
 def _key_parts(*, area_id: int, tz: ZoneInfo, window, now: dt.datetime) -> tuple:
     bucket = int(now.timestamp()) // CACHE_BUCKET_SECONDS
     return (area_id, tz.key, int(window[0].timestamp()), int(window[1].timestamp()), bucket)
-
-
-def slot_answer(
-    *,
-    expert: ExpertProfile,
-    area: ExpertArea,
-    start_date: dt.date,
-    end_date: dt.date,
-    tz: ZoneInfo,
-    now: dt.datetime | None = None,
-) -> SlotAnswer:
-    """Free starts for ``area`` between two dates of ``tz``, inclusive.
-
-    Served from the cache when this expert's data has not changed since (see
-    ``scheduling.cache``); the minimum notice is applied again against the real ``now``
-    because a cached answer was computed a little earlier (within one 5-minute bucket).
-    """
-    now = now or timezone.now()
-    window = engine.utc_window_for_dates(tz.key, start_date, end_date)
-    parts = ("area", area.duration_minutes, *_key_parts(area_id=area.pk, tz=tz, window=window, now=now))
-    answer = slots_cached(
-        expert_id=expert.pk,
-        parts=parts,
-        compute=lambda: _answer_compute(expert=expert, area=area, window=window, tz=tz, now=now),
-    )
-    return answer.not_before(now.timestamp() + expert.min_notice_minutes * 60)
-
-
-def public_slot_answer(
-    *, expert_id: int, area_id: int, start_date: dt.date, end_date: dt.date, tz: ZoneInfo, now: dt.datetime | None = None
-) -> SlotAnswer:
-    """``slot_answer`` by ids for the public API: a cache hit runs no query at all.
-
-    The expert and area are checked (404s) only when the answer is computed; that is
-    safe because everything that could make them unbookable (hiding the expert,
-    deactivating the user, changing or deleting the area) invalidates the expert's
-    cached answers. Errors are never cached.
-    """
-    now = now or timezone.now()
-    window = engine.utc_window_for_dates(tz.key, start_date, end_date)
-
-    def compute() -> tuple[int, SlotAnswer]:
-        area = bookable_area(expert_id=expert_id, area_id=area_id)
-        expert = area.expert
-        return expert.min_notice_minutes, _answer_compute(expert=expert, area=area, window=window, tz=tz, now=now)
-
-    parts = ("public", *_key_parts(area_id=area_id, tz=tz, window=window, now=now))
-    notice_minutes, answer = slots_cached(expert_id=expert_id, parts=parts, compute=compute)
-    return answer.not_before(now.timestamp() + notice_minutes * 60)
 
 
 def slots_available(
@@ -281,30 +181,79 @@ def slots_available(
     now: dt.datetime | None = None,
 ) -> list[dt.datetime]:
     """Free starts (aware UTC datetimes, sorted) for ``area`` between two dates of
-    ``tz``, inclusive; see ``slot_answer``."""
-    return slot_answer(expert=expert, area=area, start_date=start_date, end_date=end_date, tz=tz, now=now).datetimes
+    ``tz``, inclusive.
+
+    Served from the cache when this expert's data has not changed since (see
+    ``scheduling.cache``); the minimum notice is applied again against the real ``now``
+    because a cached answer was computed a little earlier (within one 5-minute bucket).
+    """
+    now = now or timezone.now()
+    window = engine.utc_window_for_dates(tz.key, start_date, end_date)
+    parts = ("starts", area.duration_minutes, *_key_parts(area_id=area.pk, tz=tz, window=window, now=now))
+    seconds = slots_cached(
+        expert_id=expert.pk,
+        parts=parts,
+        compute=lambda: array(
+            "q", _engine_seconds(expert=expert, duration_minutes=area.duration_minutes, window=window, now=now)
+        ),
+    )
+    first = bisect_left(seconds, now.timestamp() + expert.min_notice_minutes * 60)
+    return [dt.datetime.fromtimestamp(second, dt.UTC) for second in seconds[first:]]
 
 
-def _engine_slots(
+def public_slots_json(
+    *,
+    expert_id: int,
+    area_id: int,
+    start_date: dt.date,
+    end_date: dt.date,
+    tz: ZoneInfo,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """``slots_available`` by ids for the public API, as the JSON array of the starts in
+    RFC 3339 in ``tz``: a cache hit runs no query and formats nothing.
+
+    The expert and area are checked (404s) only when the answer is computed; that is
+    safe because everything that could make them unbookable (hiding the expert,
+    deactivating the user, changing or deleting the area) invalidates the expert's
+    cached answers. Errors are never cached.
+    """
+    now = now or timezone.now()
+    window = engine.utc_window_for_dates(tz.key, start_date, end_date)
+
+    def compute() -> SlotsJson:
+        area = bookable_area(expert_id=expert_id, area_id=area_id)
+        expert = area.expert
+        seconds = _engine_seconds(expert=expert, duration_minutes=area.duration_minutes, window=window, now=now)
+        return SlotsJson.of(seconds=seconds, zone=tz, notice_minutes=expert.min_notice_minutes)
+
+    parts = ("public-json", *_key_parts(area_id=area_id, tz=tz, window=window, now=now))
+    answer = slots_cached(expert_id=expert_id, parts=parts, compute=compute)
+    return answer.array_from(now.timestamp() + answer.notice_minutes * 60)
+
+
+def _engine_seconds(
     *, expert: ExpertProfile, duration_minutes: int, window, now: dt.datetime, exclude_call_id: int | None = None
-) -> list[dt.datetime]:
+) -> list[int]:
     expert_zone = ZoneInfo(expert.timezone)
     rules = rules_of(expert)
-    busy_span = engine.busy_window(
-        timezone=expert.timezone,
-        rules=rules,
-        duration_minutes=duration_minutes,
-        window_start=window[0],
-        window_end=window[1],
-    )
-    return engine.slot_starts(
-        availability=availability_of(
-            expert=expert,
-            first_date=window[0].astimezone(expert_zone).date() - _OVERRIDE_MARGIN,
-            last_date=window[1].astimezone(expert_zone).date() + _OVERRIDE_MARGIN,
+    availability, busy = slot_inputs_of(
+        expert=expert,
+        first_date=window[0].astimezone(expert_zone).date() - _OVERRIDE_MARGIN,
+        last_date=window[1].astimezone(expert_zone).date() + _OVERRIDE_MARGIN,
+        busy_window=engine.busy_window(
+            timezone=expert.timezone,
+            rules=rules,
+            duration_minutes=duration_minutes,
+            window_start=window[0],
+            window_end=window[1],
         ),
+        exclude_call_id=exclude_call_id,
+    )
+    return engine.slot_start_seconds(
+        availability=availability,
         rules=rules,
-        busy=busy_intervals_for(expert=expert, window=busy_span, exclude_call_id=exclude_call_id),
+        busy=busy,
         duration_minutes=duration_minutes,
         now=now,
         window_start=window[0],

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import ExpertArea
 from accounts.services import user_profile_update
 from procusmeet.api.errors import ApplicationError
+from procusmeet.errors import UserFacingPermissionDenied
 from scheduling import selectors, services
 from scheduling.forms import BookingRulesForm, OverrideForm, WeeklyRangeForm
 from scheduling.models import Weekday, WeeklyRange
@@ -38,7 +38,7 @@ def expert_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_expert:
-            raise PermissionDenied(_("Only experts have availability."))
+            raise UserFacingPermissionDenied(_("Only experts have availability."))
         return view(request, request.user.expert_profile, *args, **kwargs)
 
     return wrapper

@@ -19,8 +19,15 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-"$PYTHON" -m celery -A procusmeet worker -Q default,payments,notifications --loglevel=warning --concurrency=2 &
+# A thread pool, not prefork: stopping the whole process group (an IDE, a supervisor,
+# `kill -- -PGID`) would also hit prefork's children, and one dying while it holds the
+# pool's queue lock leaves the worker waiting for it forever.
+"$PYTHON" -m celery -A procusmeet worker -Q default,payments,notifications --loglevel=warning \
+  --pool=threads --concurrency=2 &
 pids+=($!)
 "$PYTHON" -m celery -A procusmeet beat --loglevel=warning --schedule "$VAR_DIR/celerybeat-schedule" &
 pids+=($!)
-"$PYTHON" -m uvicorn procusmeet.asgi:application --host 127.0.0.1 --port "$PORT" --lifespan off
+# An open notification stream lasts up to NOTIFICATIONS_SSE_MAX_SECONDS; without a bound
+# on the graceful shutdown, Ctrl+C would wait for every browser tab to let go.
+"$PYTHON" -m uvicorn procusmeet.asgi:application --host 127.0.0.1 --port "$PORT" --lifespan off \
+  --timeout-graceful-shutdown 5

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import ClientMeUpdateSerializer, ExpertMeUpdateSerializer, MeSerializer, me_data
+from accounts.authentication import SESSION_CLAIM
 from accounts.models import Role
 from accounts.selectors import sessions_active, user_get_with_profile
 from accounts.services import user_profile_update
@@ -56,7 +57,7 @@ class SessionListApi(APIView):
         "of the access token used.",
     )
     def get(self, request):
-        current = request.auth.get("sid") if request.auth is not None else None
+        current = request.auth.get(SESSION_CLAIM) if request.auth is not None else None
         sessions = sessions_active(user=request.user)
         return Response(self.OutputSerializer(sessions, many=True, context={"current_session_id": current}).data)
 

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import MeSerializer, TokenPairSerializer, me_data
+from accounts.authentication import SESSION_CLAIM
 from accounts.models import Role, User
 from accounts.selectors import user_get_with_profile
 from accounts.services import user_login, user_register
@@ -172,7 +173,7 @@ class LogoutApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         raw_token = _refresh_token_from(request, serializer.validated_data.get("refresh", ""))
-        session_id = request.auth.get("sid") if request.auth is not None else None
+        session_id = request.auth.get(SESSION_CLAIM) if request.auth is not None else None
         session_end(user=request.user, raw_token=raw_token or None, session_id=session_id)
         return _without_refresh_cookie(Response(status=status.HTTP_204_NO_CONTENT))
 

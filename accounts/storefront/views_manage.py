@@ -8,7 +8,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -24,6 +23,7 @@ from accounts.storefront.services import (
     expert_profile_update,
 )
 from accounts.storefront.services_areas import area_create, area_delete, area_update
+from procusmeet.errors import UserFacingPermissionDenied
 
 AREAS_TEMPLATE = "storefront/areas.html"
 
@@ -36,7 +36,7 @@ def expert_required(view):
     def wrapper(request, *args, **kwargs):
         profile = ExpertProfile.objects.filter(user=request.user).first() if request.user.role == Role.EXPERT else None
         if profile is None:
-            raise PermissionDenied(_("Only experts have a storefront."))
+            raise UserFacingPermissionDenied(_("Only experts have a storefront."))
         return view(request, profile, *args, **kwargs)
 
     return wrapper

@@ -16,16 +16,18 @@ import {
 import { Chat } from "./call/chat.js";
 import { Backoff, failureKind, fetchCallToken } from "./call/connection.js";
 import { DevicePickers } from "./call/devices.js";
+import { EndCall } from "./call/ending.js";
 import { RemoteTiles, displayName } from "./call/tiles.js";
-import { postJson } from "./shared/csrf.js";
+import { CallWindow } from "./call/window.js";
 import { setPressed, show } from "./shared/dom.js";
 import { loadMediaPrefs, saveMediaPrefs } from "./shared/prefs.js";
 import { readStrings } from "./shared/strings.js";
+import { relativeTime } from "./shared/time.js";
 
 // livekit-client logs every failed attempt at "info"; the page itself tells the story.
 setLogLevel(LogLevel.warn);
 
-const VIEWS = ["connecting", "stage", "unavailable", "problem", "finished"];
+const VIEWS = ["connecting", "early", "stage", "unavailable", "problem", "finished"];
 const MEDIA_PROBLEM = {
   [MediaDeviceFailure.PermissionDenied]: "mediaPermissionDenied",
   [MediaDeviceFailure.NotFound]: "mediaNotFound",
@@ -39,6 +41,7 @@ class CallPage {
     this.t = readStrings(root);
     this.prefs = loadMediaPrefs();
     this.backoff = new Backoff();
+    this.joinWindow = new CallWindow(root.dataset);
     this.room = null;
     this.liveRoom = null;
     this.timers = [];
@@ -48,6 +51,7 @@ class CallPage {
       quality: q("[data-quality]"),
       reconnecting: q("[data-reconnecting]"),
       retryCountdown: q("[data-retry-countdown]"),
+      opensCountdown: q("[data-opens-countdown]"),
       problemText: q("[data-problem-text]"),
       reload: q("[data-reload]"),
       finishedText: q("[data-finished-text]"),
@@ -64,32 +68,56 @@ class CallPage {
       chatToggle: q("[data-chat-toggle]"),
       chatPanel: q("[data-chat]"),
       unread: q("[data-unread]"),
-      end: q("[data-end]"),
-      endConfirm: q("[data-end-confirm]"),
     };
     this.views = Object.fromEntries(VIEWS.map((name) => [name, q(`[data-view="${name}"]`)]));
     this.tiles = new RemoteTiles({ container: q("[data-tiles]"), audioSink: q("[data-audio-sink]"), t: this.t });
     this.chat = new Chat({ root, t: this.t, onMessage: () => this.countUnread() });
     this.devices = new DevicePickers({ root, t: this.t, prefs: this.prefs, onError: (e) => this.reportMedia(e) });
+    this.ending = new EndCall({ root, t: this.t, notify: (text) => this.notify(text), onEnded: () => this.ended() });
     this.bindControls(q);
   }
 
   bindControls(q) {
     const click = (selector, handler) => q(selector).addEventListener("click", handler);
-    click("[data-retry-now]", () => this.connect());
+    click("[data-retry-now]", () => this.start());
     click("[data-reload]", () => window.location.reload());
-    click("[data-rejoin]", () => this.connect());
+    click("[data-rejoin]", () => this.start());
     click('[data-toggle="mic"]', () => this.toggleMicrophone());
     click('[data-toggle="camera"]', () => this.toggleCamera());
     click('[data-toggle="screen"]', () => this.toggleScreenShare());
     click("[data-chat-toggle]", () => this.toggleChat());
     click("[data-start-audio]", () => this.room && this.room.startAudio());
     click("[data-leave]", () => this.leave());
-    click("[data-end]", () => this.askToEnd(true));
-    click("[data-end-no]", () => this.askToEnd(false));
-    click("[data-end-yes]", () => this.end());
     show(this.el.screen, Boolean(navigator.mediaDevices && navigator.mediaDevices.getDisplayMedia));
-    show(this.el.end, Boolean(this.root.dataset.endUrl));
+  }
+
+  // Every way into the room goes through here: a token is asked for only inside the join
+  // window, where the API grants one (outside it the answer is a 409 and a console error).
+  start() {
+    const phase = this.joinWindow.phase();
+    if (phase === "before") {
+      this.waitForWindow();
+    } else if (phase === "over") {
+      this.showProblem(this.t("callOver"), { reload: false });
+    } else {
+      this.connect();
+    }
+  }
+
+  waitForWindow() {
+    this.clearTimers();
+    this.showView("early");
+    this.setState(this.t("state_notOpen"));
+    const tick = () => {
+      if (this.joinWindow.phase() !== "before") {
+        this.start();
+        return;
+      }
+      const when = relativeTime(this.joinWindow.millisecondsUntilOpen());
+      this.el.opensCountdown.textContent = this.t("opensIn", { when });
+    };
+    tick();
+    this.timers.push(window.setInterval(tick, 1000));
   }
 
   async connect() {
@@ -200,7 +228,7 @@ class CallPage {
     this.showView("unavailable");
     this.setState(this.t("unavailable"));
     tick();
-    this.timers.push(window.setInterval(tick, 1000), window.setTimeout(() => this.connect(), seconds * 1000));
+    this.timers.push(window.setInterval(tick, 1000), window.setTimeout(() => this.start(), seconds * 1000));
   }
 
   clearTimers() {
@@ -334,23 +362,7 @@ class CallPage {
     this.el.unread.textContent = this.unread ? this.t("unread", { count: this.unread }) : "";
   }
 
-  askToEnd(asking) {
-    show(this.el.endConfirm, asking);
-    (asking ? this.el.endConfirm.querySelector("[data-end-yes]") : this.el.end).focus();
-  }
-
-  async end() {
-    let response = null;
-    try {
-      response = await postJson(this.root.dataset.endUrl);
-    } catch (error) {
-      // Our server could not be reached: the notice below says so.
-    }
-    if (!response || !response.ok) {
-      const body = response && (await response.json().catch(() => null));
-      this.notify((body && body.error && body.error.message) || this.t("endFailed"));
-      return;
-    }
+  async ended() {
     await this.leaveRoom();
     this.finish(this.t("youEnded"), { rejoin: false });
   }
@@ -369,25 +381,27 @@ class CallPage {
     }
   }
 
+  // The panel says what happened (its text is a live region, filled once visible); the
+  // status line above only names the connection state, so no message shows twice.
   finish(text, { rejoin }) {
     this.clearTimers();
-    this.el.finishedText.textContent = text;
     show(this.el.rejoin, rejoin);
     this.showView("finished");
-    this.setState(text);
+    this.setState(this.t("state_disconnected"));
+    this.el.finishedText.textContent = text;
   }
 
   showProblem(text, { reload }) {
     this.clearTimers();
-    this.el.problemText.textContent = text;
     show(this.el.reload, reload);
     this.showView("problem");
-    this.setState(text);
+    this.setState(this.t("state_notConnected"));
+    this.el.problemText.textContent = text;
   }
 
   showView(name) {
     VIEWS.forEach((view) => show(this.views[view], view === name));
-    show(this.el.endConfirm, false);
+    this.ending.close();
   }
 
   setState(text) {
@@ -401,5 +415,5 @@ class CallPage {
 
 const callRoot = document.querySelector("[data-call]");
 if (callRoot) {
-  new CallPage(callRoot).connect();
+  new CallPage(callRoot).start();
 }

@@ -4,7 +4,7 @@
 import { fillDeviceSelect, setPressed, show } from "./shared/dom.js";
 import { loadMediaPrefs, saveMediaPrefs } from "./shared/prefs.js";
 import { readStrings } from "./shared/strings.js";
-import { parseInstant, relativeTime, serverClock } from "./shared/time.js";
+import { joinPhase, parseInstant, relativeTime, serverClock } from "./shared/time.js";
 
 const PROBLEM_FOR_ERROR = {
   NotAllowedError: "permissionDenied",
@@ -252,7 +252,7 @@ class JoinWindow {
 
   update() {
     const now = this.now();
-    const phase = now < this.opensAt ? "before" : now < this.endsAt ? "open" : "over";
+    const phase = joinPhase(now, this.opensAt, this.endsAt);
     this.join.disabled = phase !== "open";
     this.countdown.textContent = this.describe(now, phase);
     if (phase !== this.phase) {

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from procusmeet.env import env_bool, env_int, env_list, env_str
@@ -12,7 +11,8 @@ VAR_DIR = Path(env_str("PROCUSMEET_VAR_DIR", str(BASE_DIR / "var")))
 
 DJANGO_ENV = env_str("DJANGO_ENV", "development")
 if DJANGO_ENV not in {"development", "production", "test"}:
-    raise ImproperlyConfigured("DJANGO_ENV must be development, production or test.")
+    # For an operator: the message alone, without a traceback (like the production refusal).
+    raise SystemExit(f"ProcusMeet refuses to start: DJANGO_ENV={DJANGO_ENV!r} must be development, production or test.")
 PRODUCTION = DJANGO_ENV == "production"
 DEVELOPMENT_SECRET_KEY = "dev-insecure-procusmeet-key-change-me-in-production-0123456789"
 

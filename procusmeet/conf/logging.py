@@ -6,14 +6,21 @@ from procusmeet.env import env_str
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "procusmeet.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "procusmeet.logging.RequestIdFilter"},
+        "client_error_without_traceback": {"()": "procusmeet.logging.ClientErrorWithoutTraceback"},
+    },
     "formatters": {
         "structured": {
             "format": "%(asctime)s level=%(levelname)s logger=%(name)s request_id=%(request_id)s %(message)s"
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "structured", "filters": ["request_id"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "structured",
+            "filters": ["request_id", "client_error_without_traceback"],
+        }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Replace Django's default handlers (debug console, mail to admins): every line goes

@@ -49,6 +49,7 @@ turn a viewer's "dates first…last in my zone" into a UTC window with
 from scheduling.slots.engine import (
     GRID_MINUTES,
     busy_window,
+    slot_start_seconds,
     slot_starts,
     utc_window_for_dates,
 )
@@ -61,6 +62,7 @@ from scheduling.slots.inputs import (
     DateOverride,
     WeeklyRange,
 )
+from scheduling.slots.zone import rfc3339_texts
 
 __all__ = [
     "AVAILABLE",
@@ -72,6 +74,8 @@ __all__ = [
     "DateOverride",
     "WeeklyRange",
     "busy_window",
+    "rfc3339_texts",
+    "slot_start_seconds",
     "slot_starts",
     "utc_window_for_dates",
 ]

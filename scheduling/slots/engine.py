@@ -50,6 +50,40 @@ def slot_starts(
     """Sorted, unique aware UTC starts in ``[window_start, window_end)`` at which a call of
     ``duration_minutes`` can be booked. ``busy`` must hold every interval overlapping
     ``busy_window(...)`` of the same window (more is harmless)."""
+    points: list[datetime] = []
+    for first, count in _start_runs(
+        availability=availability,
+        rules=rules,
+        busy=busy,
+        duration_minutes=duration_minutes,
+        now=now,
+        window_start=window_start,
+        window_end=window_end,
+    ):
+        moment = utc_datetime(first)
+        for _ in range(count):
+            points.append(moment)
+            moment += _STEP
+    return points
+
+
+def slot_start_seconds(**inputs) -> list[int]:
+    """``slot_starts(**inputs)`` as integer UTC seconds: for callers that cache or format
+    the starts themselves, without building a datetime per slot."""
+    return [second for first, count in _start_runs(**inputs) for second in range(first, first + count * _GRID, _GRID)]
+
+
+def _start_runs(
+    *,
+    availability: Availability,
+    rules: BookingRules,
+    busy: Iterable[BusyInterval],
+    duration_minutes: int,
+    now: datetime,
+    window_start: datetime,
+    window_end: datetime,
+) -> list[tuple[int, int]]:
+    """The starts as runs ``(first second, count)`` one grid step apart, in order."""
     require_aware(now=now, window_start=window_start, window_end=window_end)
     if duration_minutes <= 0:
         raise ValueError("duration_minutes must be positive.")
@@ -67,7 +101,7 @@ def slot_starts(
     starts = _start_ranges(free, first, stop, lead=before, tail=duration + after)
     if rules.daily_limit is not None:
         starts = subtract(starts, wall_to_utc(_full_days(busy_seconds, rules.daily_limit, pieces), pieces))
-    return _grid_points(starts, pieces)
+    return _grid_runs(starts, pieces)
 
 
 def busy_window(
@@ -168,9 +202,10 @@ def _full_days(busy: list[_BusySeconds], daily_limit: int, pieces: list[Piece]) 
     return [(day * DAY, (day + 1) * DAY) for day, calls in sorted(calls_per_day.items()) if calls >= daily_limit]
 
 
-def _grid_points(starts: list[Interval], pieces: list[Piece]) -> list[datetime]:
-    """Instants in ``starts`` whose local wall clock is a quarter hour (h:00/15/30/45:00)."""
-    points: list[datetime] = []
+def _grid_runs(starts: list[Interval], pieces: list[Piece]) -> list[tuple[int, int]]:
+    """Instants in ``starts`` whose local wall clock is a quarter hour (h:00/15/30/45:00), as
+    runs ``(first, count)`` of points one grid step apart."""
+    runs: list[tuple[int, int]] = []
     piece_index = 0
     for start, end in starts:
         while pieces[piece_index][1] <= start:
@@ -181,9 +216,6 @@ def _grid_points(starts: list[Interval], pieces: list[Piece]) -> list[datetime]:
             low, high = max(start, piece_start), min(end, piece_end)
             point = low + (-(low + offset)) % _GRID
             if point < high:
-                moment = utc_datetime(point)
-                for _ in range((high - 1 - point) // _GRID + 1):
-                    points.append(moment)
-                    moment += _STEP
+                runs.append((point, (high - 1 - point) // _GRID + 1))
             index += 1
-    return points
+    return runs

@@ -114,3 +114,41 @@ def first_instant_of(zone: ZoneInfo, day: date) -> datetime:
     midnight = day_number(day) * DAY
     pieces = offset_pieces(zone, midnight - 2 * DAY, midnight + 4 * DAY)
     return utc_datetime(wall_to_utc([(midnight, midnight + 3 * DAY)], pieces)[0][0])
+
+
+def rfc3339_texts(seconds: list[int], zone: ZoneInfo) -> list[str]:
+    """Sorted UTC seconds as local times in ``zone``, character for character what
+    ``datetime.fromtimestamp(second, zone).isoformat()`` writes ("2026-03-29T02:00:00+01:00"),
+    without a datetime per instant: the offset comes from the zone's pieces, and each local
+    date and each time of day is formatted once."""
+    if not seconds:
+        return []
+    pieces = offset_pieces(zone, seconds[0], seconds[-1] + 1)
+    texts: list[str] = []
+    dates: dict[int, str] = {}
+    clocks: dict[int, str] = {}
+    index, piece_end, offset = 0, pieces[0][1], pieces[0][2]
+    suffix = _offset_text(offset)
+    for second in seconds:
+        while second >= piece_end:
+            index += 1
+            _start, piece_end, offset = pieces[index]
+            suffix = _offset_text(offset)
+        day, clock = divmod(second + offset, DAY)
+        day_text = dates.get(day)
+        if day_text is None:
+            day_text = dates[day] = date.fromordinal(day + _EPOCH_ORDINAL).isoformat() + "T"
+        clock_text = clocks.get(clock)
+        if clock_text is None:
+            hours, rest = divmod(clock, 3600)
+            clock_text = clocks[clock] = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+        texts.append(day_text + clock_text + suffix)
+    return texts
+
+
+def _offset_text(offset: int) -> str:
+    """``+HH:MM`` (``+HH:MM:SS`` for an offset with seconds, as in old local mean times)."""
+    hours, rest = divmod(abs(offset), 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{'-' if offset < 0 else '+'}{hours:02d}:{minutes:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text

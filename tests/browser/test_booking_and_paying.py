@@ -61,7 +61,7 @@ def test_a_client_books_and_pays_and_the_expert_accepts(
     page.wait_for_url("**/payments/test-checkout/**")
     expect(page.get_by_role("note")).to_contain_text("Test mode — no money moves.")
     assert_accessible(page)
-    page.get_by_role("button", name="Pay NGN 15,000.00").click()
+    page.get_by_role("button", name="Pay ₦15,000", exact=True).click()
 
     booking = Booking.objects.get()
     page.wait_for_url(f"**/bookings/{booking.pk}/")

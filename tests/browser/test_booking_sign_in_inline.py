@@ -62,7 +62,7 @@ def test_a_visitor_signs_in_from_the_summary_and_keeps_the_chosen_time(page, sit
 
     page.wait_for_url("**/payments/test-checkout/**")
     assert_accessible(page)
-    page.get_by_role("button", name="Pay NGN 15,000.00").click()
+    page.get_by_role("button", name="Pay ₦15,000", exact=True).click()
 
     booking = Booking.objects.get()
     page.wait_for_url(f"**/bookings/{booking.pk}/")

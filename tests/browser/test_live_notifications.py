@@ -69,7 +69,7 @@ def test_when_the_client_pays_the_experts_badge_changes(page, browser, asgi_url,
     try:
         client_page = client_context.new_page()
         client_page.goto(asgi_url + booking.call.payment.authorization_url)
-        client_page.get_by_role("button", name="Pay NGN 15,000").click()
+        client_page.get_by_role("button", name="Pay ₦15,000", exact=True).click()
 
         expect(badge).to_have_text("1", timeout=LIVE_MS)
         expect(expert_page.get_by_role("status")).to_contain_text("New booking request from Alice Client")

@@ -30,10 +30,10 @@ def test_paying_on_the_test_checkout_returns_to_the_callback(page, checkout):
 
     page.goto(checkout.authorization_url)
     expect(page.get_by_role("note")).to_contain_text("Test mode — no money moves.")
-    expect(page.locator(".summary")).to_contain_text("NGN 25,000.50")
+    expect(page.locator(".summary")).to_contain_text("₦25,000.50")
     assert_accessible(page)
 
-    page.get_by_role("button", name="Pay NGN 25,000.50").click()
+    page.get_by_role("button", name="Pay ₦25,000.50").click()
 
     page.wait_for_url(f"**/?booking=7&reference={checkout.reference}")
     assert TestTransaction.objects.get(reference=checkout.reference).status == "success"

@@ -41,24 +41,26 @@ def _render(request, partial: str, title: str, context: dict):
     return HttpResponse(html)
 
 
-def lobby(request):
+def _window(request) -> dict:
     """Window bounds are seconds from now: ?opens_in=-60&starts_in=540&ends_in=3600."""
     now = timezone.now()
 
     def after(name: str, default: int):
         return now + timedelta(seconds=int(request.GET.get(name, default)))
 
-    context = {
-        "join_opens_at": after("opens_in", -60),
-        "starts_at": after("starts_in", 540),
-        "ends_at": after("ends_in", 3600),
-        "call_url": "/harness/call/",
-    }
+    return {"join_opens_at": after("opens_in", -60), "starts_at": after("starts_in", 540), "ends_at": after("ends_in", 3600)}
+
+
+def lobby(request):
+    context = {**_window(request), "call_url": "/harness/call/"}
     return _render(request, "calls/_lobby_body.html", "Lobby", context)
 
 
 def call(request):
+    """Inside its join window unless the query moves it (as for the lobby)."""
     context = {
+        **_window(request),
+        "zone": "Africa/Lagos",
         "token_url": "/harness/token/",
         # No LiveKit server exists here, so the call is never live and End never shows.
         "end_url": "",

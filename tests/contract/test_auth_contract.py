@@ -142,7 +142,10 @@ def test_sessions_list_and_revoke_only_ones_own(api, alice_client, dave_client):
     assert listed[0]["current"] is True
     error_of(api.delete(f"/api/v1/auth/sessions/{dave_session}", **bearer(mine["access"])), 404)
     assert api.delete(f"/api/v1/auth/sessions/{listed[0]['id']}", **bearer(mine["access"])).status_code == 204
-    error_of(api.delete(f"/api/v1/auth/sessions/{listed[0]['id']}", **bearer(mine["access"])), 404)
+    # The access token was bound to the session it just revoked, so it is refused at once.
+    error_of(api.delete(f"/api/v1/auth/sessions/{listed[0]['id']}", **bearer(mine["access"])), 401, "session_revoked")
+    other_device = login(APIClient()).json()
+    error_of(api.delete(f"/api/v1/auth/sessions/{listed[0]['id']}", **bearer(other_device["access"])), 404)
 
 
 def test_google_that_cannot_be_reached_is_a_clear_503_not_a_500(api, settings):

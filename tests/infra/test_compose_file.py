@@ -83,10 +83,21 @@ def test_app_variables_are_ones_the_settings_read():
     assert environment["REDIS_URL"] == "redis://redis:6379/0"
 
 
+def test_default_addresses_follow_the_host_port():
+    """PORT in .env moves the site's host port; the links the app makes (payment
+    callbacks, emails) and its CORS origins must move with it."""
+    environment = COMPOSE["services"]["web"]["environment"]
+    for name in ("SITE_URL", "CORS_ALLOWED_ORIGINS"):
+        assert "${PORT:-8000}" in environment[name]
+        assert ":8000" not in environment[name].replace("${PORT:-8000}", ""), name
+
+
 def test_the_app_talks_to_minio_and_livekit_inside_while_browsers_use_the_host():
     environment = COMPOSE["services"]["web"]["environment"]
     assert environment["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
-    assert environment["AWS_S3_CUSTOM_DOMAIN"] == "${AWS_S3_CUSTOM_DOMAIN:-localhost:9000/procusmeet}"
+    assert environment["AWS_S3_CUSTOM_DOMAIN"] == (
+        "${AWS_S3_CUSTOM_DOMAIN:-localhost:9000/${AWS_STORAGE_BUCKET_NAME:-procusmeet}}"
+    )
     assert environment["LIVEKIT_API_URL"] == "http://livekit:7880"
     assert environment["LIVEKIT_URL"] == "${LIVEKIT_URL:-ws://localhost:7880}"
     assert "web" in environment["ALLOWED_HOSTS"]  # LiveKit's webhooks arrive as Host: web

@@ -8,14 +8,41 @@ import pytest
 
 from tests.infra.project import ROOT, clean_env, production_env, run_manage
 
+REFUSAL = "ProcusMeet refuses to start (DJANGO_ENV=production). Production settings are incomplete: "
 
-def test_production_without_its_variables_refuses_to_start(tmp_path):
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["manage.py", "check"],
+        # The servers of docker-compose.yml: each refuses with the same one line.
+        ["-m", "uvicorn", "procusmeet.asgi:application", "--port", "0", "--lifespan", "off"],
+        ["-m", "celery", "-A", "procusmeet", "worker"],
+    ],
+    ids=["manage", "uvicorn", "celery"],
+)
+def test_production_without_its_variables_refuses_to_start(tmp_path, command):
     env = clean_env(DJANGO_ENV="production", PROCUSMEET_VAR_DIR=str(tmp_path / "var"))
-    completed = run_manage(["check"], env)
+    completed = subprocess.run(
+        [sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     assert completed.returncode != 0
-    assert "ImproperlyConfigured: Production settings are incomplete" in completed.stderr
+    # An operator's message, not a developer's traceback.
+    assert completed.stderr.strip().startswith(REFUSAL), completed.stderr
+    assert "Traceback" not in completed.stderr
     for missing in ["DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "PAYMENT_PROVIDER=paystack"]:
         assert missing in completed.stderr
+
+
+def test_an_unknown_environment_name_is_refused_in_one_line(tmp_path):
+    env = clean_env(DJANGO_ENV="prod", PROCUSMEET_VAR_DIR=str(tmp_path / "var"))
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.returncode != 0
+    assert completed.stderr.strip() == (
+        "ProcusMeet refuses to start: DJANGO_ENV='prod' must be development, production or test."
+    )
 
 
 @pytest.mark.parametrize(
@@ -29,7 +56,7 @@ def test_production_without_its_variables_refuses_to_start(tmp_path):
 def test_production_names_the_one_setting_that_is_wrong(tmp_path, override, named):
     completed = run_manage(["check"], production_env(tmp_path, **override))
     assert completed.returncode != 0
-    assert completed.stderr.strip().endswith(f"ImproperlyConfigured: Production settings are incomplete: {named}")
+    assert completed.stderr.strip() == f"{REFUSAL}{named}. See .env.example."
 
 
 def test_make_check_deploy_is_clean():

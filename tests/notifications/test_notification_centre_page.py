@@ -38,6 +38,18 @@ def test_the_centre_lists_my_notifications_unread_first_and_the_bell_counts_them
     assert bell_count(page) == "1"
 
 
+def test_each_mark_as_read_button_names_its_notification_for_screen_readers(client, alice_client):
+    notify(alice_client, "Ada accepted <your> booking")
+    client.force_login(alice_client)
+
+    page = client.get("/notifications/").content.decode()
+
+    hidden = re.search(r'Mark as read<span class="visually-hidden">([^<]*)</span>', page)
+    assert hidden, "no hidden name on the button"
+    # Read aloud right after "Mark as read": words, not a stray leading colon.
+    assert hidden.group(1) == " “Ada accepted &lt;your&gt; booking”"
+
+
 def test_marking_one_read_swaps_it_and_updates_the_bell(client, alice_client):
     first, second = notify(alice_client, "first"), notify(alice_client, "second")
     client.force_login(alice_client)

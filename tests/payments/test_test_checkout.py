@@ -49,7 +49,7 @@ def test_the_page_shows_the_amount_and_says_no_money_moves(client, checkout):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Test mode — no money moves." in page
-    assert "NGN 15,000.00" in page
+    assert "₦15,000<" in page
     assert "alice@example.com" in page
     assert f'action="/payments/test-checkout/{checkout.reference}/pay/"' in page
     assert f'action="/payments/test-checkout/{checkout.reference}/fail/"' in page

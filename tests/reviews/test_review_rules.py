@@ -79,6 +79,14 @@ def test_someone_else_learns_nothing_about_the_booking(api_as, request, complete
     assert not Review.objects.exists()
 
 
+@pytest.mark.parametrize(("who", "status"), [("bob_expert", 403), ("carol_expert", 404), ("dave_client", 404)])
+def test_who_may_review_is_answered_before_the_body_is_read(api_as, request, completed, who, status):
+    # A bad body from someone who may not review at all still gets the permission answer.
+    response = _review(api_as(request.getfixturevalue(who)), completed, {"rating": "five"})
+
+    assert response.status_code == status
+
+
 def test_anonymous_callers_get_401(api, completed):
     assert _review(api, completed).status_code == 401
 

@@ -8,15 +8,17 @@ from accounts.storefront.money import money_decimal_string, money_format
     [
         (1_500_000, "NGN", "₦15,000"),
         (1_500_050, "NGN", "₦15,000.50"),
-        (25_000, "GHS", "GH₵250.00"),
+        (25_000, "GHS", "GH₵250"),
+        (25_050, "GHS", "GH₵250.50"),
+        (75_000, "ZAR", "R750"),
         (150_050, "ZAR", "R1,500.50"),
         (250_000, "KES", "KSh 2,500"),
         (4_999, "USD", "$49.99"),
-        (100_000_000, "USD", "$1,000,000.00"),
+        (100_000_000, "USD", "$1,000,000"),
         (5, "NGN", "₦0.05"),
     ],
 )
-def test_amounts_show_with_the_currency_symbol_and_its_decimals_rule(amount, currency, shown):
+def test_whole_amounts_show_no_decimals_and_others_two_in_every_currency(amount, currency, shown):
     assert money_format(amount, currency) == shown
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import OperationalError
 from django.template.loader import render_to_string
@@ -31,3 +33,26 @@ def test_a_missing_page_is_a_friendly_404_with_next_steps(client):
     assert response.status_code == 404
     assert "We could not find that page." in body
     assert 'href="/experts/"' in body
+
+
+def test_a_refusal_explained_by_our_code_shows_its_reason_on_the_403_page(client, alice_client):
+    client.force_login(alice_client)
+
+    response = client.get("/dashboard/")
+
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "The dashboard is for experts." in body
+    assert "You do not have permission to do that." not in body
+
+
+@pytest.mark.django_db
+def test_a_refusal_from_django_itself_never_shows_its_internal_message(client, settings):
+    settings.DISALLOWED_USER_AGENTS = [re.compile(r"^BadBot")]
+
+    response = client.get("/", HTTP_USER_AGENT="BadBot/1.0")
+
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "Forbidden user agent" not in body
+    assert "You do not have permission to do that." in body

@@ -27,3 +27,12 @@ export function relativeTime(milliseconds) {
 export function parseInstant(iso) {
   return Date.parse(String(iso || "").replace(/(\.\d{3})\d+/, "$1"));
 }
+
+// "before" | "open" | "over": where `now` stands in the join window (SPEC §4: from 10
+// minutes before the start until the scheduled end), as the server decides it.
+export function joinPhase(now, opensAt, endsAt) {
+  if (now < opensAt) {
+    return "before";
+  }
+  return now < endsAt ? "open" : "over";
+}
