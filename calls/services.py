@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,9 @@ from scheduling.models_booking import Booking, BookingStatus
 
 logger = logging.getLogger(__name__)
 NO_SHOW_BATCH = 100
+# A stay still "open" this long after the scheduled end lost its participant_left webhook:
+# it no longer keeps the call from being settled.
+OPEN_STAY_TRUSTED_FOR = dt.timedelta(hours=4)
 
 
 @dataclass(frozen=True)
@@ -203,11 +207,20 @@ def calls_mark_no_show(*, now: dt.datetime | None = None) -> int:
     """
     now = now or timezone.now()
     cutoff = now - dt.timedelta(minutes=settings.CALL_NO_SHOW_GRACE_MINUTES)
-    due = Booking.objects.filter(
-        status=BookingStatus.CONFIRMED,
-        call__status__in=[CallStatus.SCHEDULED, CallStatus.IN_PROGRESS],
-        call__scheduled_end__lte=cutoff,
-    ).values_list("pk", flat=True)
+    # Calls someone is still in wait, without taking a place in the batch from the others.
+    still_in_room = CallAttendance.objects.filter(
+        call=OuterRef("call"), joined_at__isnull=False, left_at__isnull=True
+    )
+    due = (
+        Booking.objects.filter(
+            status=BookingStatus.CONFIRMED,
+            call__status__in=[CallStatus.SCHEDULED, CallStatus.IN_PROGRESS],
+            call__scheduled_end__lte=cutoff,
+        )
+        .exclude(Exists(still_in_room), call__scheduled_end__gt=now - OPEN_STAY_TRUSTED_FOR)
+        .order_by("call__scheduled_end")
+        .values_list("pk", flat=True)
+    )
     return sum(_call_settle_logged(booking_id, cutoff=cutoff, now=now) for booking_id in due[:NO_SHOW_BATCH])
 
 
@@ -229,7 +242,8 @@ def _call_settle(booking_id: int, *, cutoff: dt.datetime, now: dt.datetime) -> b
     running = call.status in {CallStatus.SCHEDULED, CallStatus.IN_PROGRESS}
     if not (running and booking.status == BookingStatus.CONFIRMED and call.scheduled_end <= cutoff):
         return False
-    if CallAttendance.objects.filter(call=call, joined_at__isnull=False, left_at__isnull=True).exists():
+    open_stays = CallAttendance.objects.filter(call=call, joined_at__isnull=False, left_at__isnull=True)
+    if call.scheduled_end > now - OPEN_STAY_TRUSTED_FOR and open_stays.exists():
         return False  # someone is still in the room
     absent = call_absent_roles(call)
     if absent:

@@ -183,3 +183,32 @@ def test_a_call_the_job_cannot_settle_is_logged_and_does_not_stop_the_others(
     stuck = fresh(over_call)
     assert (stuck.status, stuck.call.status, stuck.call.payment.status) == ("confirmed", "in_progress", "failed")
     assert f"call not settled booking={over_call.pk} code=payment_state_conflict" in caplog.text
+
+
+def test_a_call_someone_is_in_does_not_take_the_batch_from_the_others(
+    monkeypatch, over_call, bob_expert, dave_client, carol_hour, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("calls.services.NO_SHOW_BATCH", 1)
+    # The call bob is still in ended first, so it would come first in the batch.
+    call_at(over_call, timezone.now() - dt.timedelta(hours=3))
+    attended(over_call, bob_expert, sid="PA_E", still_there=True)
+    missed = confirmed(dave_client, carol_hour, start=timezone.now() - dt.timedelta(minutes=90), day=3)
+
+    assert run_job(django_capture_on_commit_callbacks) == 1
+
+    assert fresh(missed).call.status == CallStatus.NO_SHOW
+    assert fresh(over_call).call.status == CallStatus.SCHEDULED
+
+
+def test_a_stay_left_open_hours_after_the_end_no_longer_blocks_the_call(
+    over_call, bob_expert, django_capture_on_commit_callbacks
+):
+    # LiveKit's participant_left was lost: bob's stay never closed, alice never came.
+    call_at(over_call, timezone.now() - dt.timedelta(hours=6))
+    attended(over_call, bob_expert, sid="PA_E", still_there=True)
+
+    assert run_job(django_capture_on_commit_callbacks) == 1
+
+    booking = fresh(over_call)
+    assert booking.call.status == CallStatus.NO_SHOW
+    assert CallNoShow.objects.get(call=booking.call).client_absent
