@@ -14,6 +14,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default has no row locks (select_for_update is a no-op on SQLite), so
+    # every transaction takes the write lock when it begins (IMMEDIATE): a booking's
+    # "is the slot free?" check and its insert can then never interleave with another's,
+    # and a waiting writer queues for up to `timeout` seconds instead of failing. WAL lets
+    # the web process, worker and beat read while one of them writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A read replica (SPEC §11): the views below read from it (procusmeet.db_router), unless
 # the visitor wrote something in the last DATABASE_REPLICA_STICKY_SECONDS; writes, and
