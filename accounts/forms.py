@@ -45,7 +45,14 @@ class AccountProfileForm(forms.Form):
         if user.is_expert:
             del self.fields["timezone"]
         else:
-            self.fields["timezone"].choices = [(name, name) for name in zone_choices()]
+            names = zone_choices()
+            # A zone set through the API may be an alias the picker does not list
+            # (US/Pacific, Etc/GMT+3): offer it too, or saving the name would silently
+            # switch the client to the first option.
+            current = getattr(getattr(user, "client_profile", None), "timezone", None)
+            if current and current not in names:
+                names = [current, *names]
+            self.fields["timezone"].choices = [(name, name) for name in names]
 
 
 class AccountDeletionForm(forms.Form):

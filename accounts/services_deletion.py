@@ -10,6 +10,7 @@ emptied.
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,8 +19,8 @@ from accounts.services import user_deactivate, user_profile_update
 from accounts.storefront.services import expert_hide, expert_photo_remove
 from ops.audit import audit_record
 from procusmeet.api.errors import ApplicationError, Conflict
-from scheduling.bookings.selectors import bookings_visible_to
 from scheduling.bookings.states import ACTIVE_STATUSES
+from scheduling.models_booking import Booking
 
 DELETED_NAME = "Deleted user"
 
@@ -87,8 +88,13 @@ def account_deletion_complete(*, request_id: int, staff: User) -> AccountDeletio
     request = AccountDeletionRequest.objects.select_for_update().select_related("user").get(pk=request_id)
     if request.status != DeletionStatus.PENDING:
         raise Conflict(_("This request is no longer pending."))
-    user = request.user
-    if bookings_visible_to(user).filter(status__in=ACTIVE_STATUSES).exists():
+    user = User.objects.select_for_update().get(pk=request.user_id)
+    # An expert's bookings are decided under their profile's lock (booking_create takes
+    # it too), so none can start between this check and the hiding below.
+    ExpertProfile.objects.select_for_update().filter(user=user).first()
+    # Every active booking counts, the unpaid ones too: their client may still be paying.
+    active = Booking.objects.filter(Q(call__client=user) | Q(call__expert=user), status__in=ACTIVE_STATUSES)
+    if active.exists():
         raise ActiveBookings(_("This person still has pending or confirmed bookings; cancel or finish them first."))
     user_deactivate(user=user)
     _anonymise(user)

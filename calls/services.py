@@ -47,6 +47,7 @@ from scheduling.models_booking import Booking, BookingStatus
 
 logger = logging.getLogger(__name__)
 NO_SHOW_BATCH = 100
+NO_SHOW_ATTEMPTS = 5 * NO_SHOW_BATCH
 # A stay still "open" this long after the scheduled end lost its participant_left webhook:
 # it no longer keeps the call from being settled.
 OPEN_STAY_TRUSTED_FOR = dt.timedelta(hours=4)
@@ -221,7 +222,14 @@ def calls_mark_no_show(*, now: dt.datetime | None = None) -> int:
         .order_by("call__scheduled_end")
         .values_list("pk", flat=True)
     )
-    return sum(_call_settle_logged(booking_id, cutoff=cutoff, now=now) for booking_id in due[:NO_SHOW_BATCH])
+    # Calls that cannot be settled (logged for staff) are skipped, not retried in a loop:
+    # up to NO_SHOW_BATCH settle per run, among at most NO_SHOW_ATTEMPTS candidates.
+    settled = 0
+    for booking_id in due[:NO_SHOW_ATTEMPTS]:
+        settled += _call_settle_logged(booking_id, cutoff=cutoff, now=now)
+        if settled >= NO_SHOW_BATCH:
+            break
+    return settled
 
 
 def _call_settle_logged(booking_id: int, *, cutoff: dt.datetime, now: dt.datetime) -> bool:

@@ -10,9 +10,11 @@ not a thread, and holds no database connection while it waits. Each event is
 so a reconnecting ``EventSource`` sends ``Last-Event-ID`` and gets exactly the
 notifications it has not seen (ids only grow, see ``services._ids_in_commit_order``).
 A read elsewhere sends ``event: unread`` (no id) with the new count; a quiet stream
-gets a ``: ping`` comment every ``NOTIFICATIONS_SSE_HEARTBEAT_SECONDS``. A stream
-lasts at most ``NOTIFICATIONS_SSE_MAX_SECONDS`` (and never past its access token), then
-the browser reconnects and is authenticated afresh. Served by a WSGI server instead, it
+gets a ``: ping`` comment every ``NOTIFICATIONS_SSE_HEARTBEAT_SECONDS``. At each
+heartbeat the stream checks that its user may still read it (``stream_access``) and ends
+after a logout, a revoked session or a deactivation. A stream lasts at most
+``NOTIFICATIONS_SSE_MAX_SECONDS`` (and never past its access token), then the browser
+reconnects and is authenticated afresh. Served by a WSGI server instead, it
 answers what is pending and ends at once (long polling), so it never holds a thread.
 """
 
@@ -27,39 +29,13 @@ from django.db import DatabaseError, connections
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework.exceptions import AuthenticationFailed
 
-from accounts.authentication import ActiveUserJWTAuthentication
 from notifications import selectors
 from notifications.hub import database, hub_for_loop
+from notifications.stream_access import StreamAccess, authenticate
 from procusmeet.responses import error_json
 
 logger = logging.getLogger(__name__)
-
-
-def _bearer(request) -> tuple[object, float | None] | None:
-    """``(user, token expiry)`` for a valid bearer token, None without one; a bad token
-    raises ``AuthenticationFailed``."""
-    found = ActiveUserJWTAuthentication().authenticate(request)
-    if found is None:
-        return None
-    user, token = found
-    return user, float(token["exp"])
-
-
-async def _authenticate(request):
-    """``(user, deadline)``: a bearer token, else the session; ``(None, message)`` when neither."""
-    if request.headers.get("Authorization"):
-        try:
-            found = await sync_to_async(_bearer)(request)
-        except AuthenticationFailed as exc:
-            return None, str(exc.detail)
-        if found is not None:
-            return found
-    user = await request.auser()
-    if user.is_authenticated and user.is_active:
-        return user, None
-    return None, _("Authentication credentials were not provided.")
 
 
 def _last_event_id(request, default: int) -> int:
@@ -97,16 +73,34 @@ def _changes(*, user_id: int, after_id: int, read_changed: bool) -> tuple[list, 
     return fresh, selectors.unread_count(user_id=user_id)
 
 
-async def _events(*, user_id: int, after_id: int, deadline: float):
+async def _still_allowed(access: StreamAccess) -> bool:
+    """Whether the user may still read this stream (see ``stream_access``); a database
+    outage ends the stream as well, and the browser reconnects once it is back."""
+    try:
+        return await database(access.still_allowed)()
+    except DatabaseError:
+        logger.warning("notification stream ended: database unavailable", exc_info=True)
+        return False
+
+
+async def _events(*, access: StreamAccess, after_id: int, deadline: float):
     """Subscribe first, then replay: a notification saved in between wakes us, so the
-    replay and the live part leave no gap (and ``id > after_id`` no repeat)."""
+    replay and the live part leave no gap (and ``id > after_id`` no repeat).
+
+    Once a heartbeat the stream asks again whether its user may still read it, so a
+    logout, a revoked session or a deactivation ends it within one heartbeat."""
     hub = hub_for_loop()
     heartbeat = settings.NOTIFICATIONS_SSE_HEARTBEAT_SECONDS
-    subscription = await hub.subscribe(user_id)
+    subscription = await hub.subscribe(access.user.pk)
+    checked_at = time.monotonic()  # authenticated just now
     try:
         yield f"retry: {settings.NOTIFICATIONS_SSE_RETRY_MS}\n: connected\n\n"
         read_changed = True  # the first answer always carries the current count
         while True:
+            if time.monotonic() - checked_at >= heartbeat:  # a busy stream is checked too
+                if not await _still_allowed(access):
+                    return
+                checked_at = time.monotonic()
             try:
                 fresh, unread = await database(_changes)(
                     user_id=subscription.user_id, after_id=after_id, read_changed=read_changed
@@ -131,6 +125,10 @@ async def _events(*, user_id: int, after_id: int, deadline: float):
                     return
                 if await subscription.wait(min(heartbeat, remaining)):
                     break
+                # A quiet heartbeat: always check (waits may end a hair early).
+                if not await _still_allowed(access):
+                    return
+                checked_at = time.monotonic()
                 yield ": ping\n\n"
                 await hub.heartbeat(subscription)
             read_changed, subscription.read_changed = subscription.read_changed, False
@@ -146,11 +144,12 @@ async def notification_stream(request):
         response = error_json(405, "method_not_allowed", _("Only GET is allowed here."))
         response["Allow"] = "GET"
         return response
-    user, expiry = await _authenticate(request)
-    if user is None:
-        response = error_json(401, "not_authenticated", expiry)
+    access, refusal = await authenticate(request)
+    if access is None:
+        response = error_json(401, "not_authenticated", refusal)
         response["WWW-Authenticate"] = 'Bearer realm="api"'
         return response
+    user = access.user
     hub = hub_for_loop()
     if not await hub.has_room(user.pk):
         response = error_json(
@@ -168,10 +167,10 @@ async def notification_stream(request):
         # Under WSGI (runserver, the test client) a waiting stream would hold a thread:
         # answer what is pending and end; EventSource reconnects after ``retry``.
         lifetime = 0
-    if expiry is not None:
-        lifetime = min(lifetime, expiry - time.time())
+    if access.expires_at is not None:
+        lifetime = min(lifetime, access.expires_at - time.time())
     response = StreamingHttpResponse(
-        _events(user_id=user.pk, after_id=after_id, deadline=time.monotonic() + lifetime),
+        _events(access=access, after_id=after_id, deadline=time.monotonic() + lifetime),
         content_type="text/event-stream; charset=utf-8",
     )
     response["Cache-Control"] = "no-cache, no-transform"

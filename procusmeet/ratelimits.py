@@ -16,20 +16,24 @@ from procusmeet.responses import error_json, is_api_request
 
 logger = logging.getLogger(__name__)
 
-# POSTs to these paths create sessions or send mail: the tight limit applies, counted per
-# path, so a client that registers, logs in and refreshes is not limited by the sum.
-AUTH_PATHS = (
-    "/api/v1/auth/login",
-    "/api/v1/auth/register",
-    "/api/v1/auth/refresh",
-    "/api/v1/auth/google",
-    "/api/v1/auth/password-reset",
-    "/accounts/login/",
-    "/accounts/signup/",
-    "/accounts/password/reset/",
-    "/accounts/google/login/",
-    "/accounts/3rdparty/signup/",
-)
+# POSTs to these paths check a password, create sessions or send mail: the tight limit
+# applies, counted per purpose (the page and the API of one purpose share a counter), so
+# a client that registers, logs in and refreshes is not limited by the sum.
+AUTH_PURPOSES = {
+    "/api/v1/auth/login": "login",
+    "/accounts/login/": "login",
+    "/api/v1/auth/register": "signup",
+    "/accounts/signup/": "signup",
+    "/accounts/3rdparty/signup/": "signup",
+    "/api/v1/auth/refresh": "refresh",
+    "/api/v1/auth/password-reset": "password-reset",
+    "/accounts/password/reset/": "password-reset",
+    "/api/v1/auth/google": "google",
+    "/accounts/google/login/": "google",
+    "/api/v1/me/deletion-request": "password-check",
+    "/account/delete/": "password-check",
+}
+AUTH_PATHS = tuple(AUTH_PURPOSES)
 EXEMPT_PATHS = ("/healthz", "/readyz", "/static/")
 
 
@@ -65,9 +69,9 @@ class RateLimitMiddleware:
     def _check(self, request):
         checks = [("global", settings.RATELIMIT_GLOBAL_RATE)]
         if request.method == "POST":
-            auth_path = next((path for path in AUTH_PATHS if request.path.startswith(path)), None)
-            if auth_path is not None:
-                checks.append((f"auth:{auth_path}", settings.RATELIMIT_AUTH_RATE))
+            purpose = next((AUTH_PURPOSES[path] for path in AUTH_PATHS if request.path.startswith(path)), None)
+            if purpose is not None:
+                checks.append((f"auth:{purpose}", settings.RATELIMIT_AUTH_RATE))
         for group, rate in checks:
             usage = _usage(request, group, rate)
             if usage and usage["should_limit"]:

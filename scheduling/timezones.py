@@ -32,12 +32,20 @@ def zone_or_none(name: str) -> zoneinfo.ZoneInfo | None:
 
 def aware_or_none(text: str) -> dt.datetime | None:
     """The ISO 8601 moment in ``text`` (a slot's start, as the forms send it), or ``None``
-    when it is not one or carries no offset: a naive time would be guessed in some zone."""
+    when it is not one, carries no offset (a naive time would be guessed in some zone), or
+    lies so near year 1 or 9999 that converting it to some zone would overflow."""
     try:
         moment = dt.datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is None or not _SAFE_FIRST <= moment.astimezone(dt.UTC) <= _SAFE_LAST:
+            return None
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo is not None else None
+    return moment
+
+
+# A day inside the datetime range, so any zone's offset (under a day) stays in range too.
+_SAFE_FIRST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+_SAFE_LAST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
 
 
 @functools.cache

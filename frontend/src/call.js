@@ -5,7 +5,6 @@ import {
   ConnectionQuality,
   DisconnectReason,
   LogLevel,
-  MediaDeviceFailure,
   Room,
   RoomEvent,
   Track,
@@ -17,10 +16,11 @@ import { Chat } from "./call/chat.js";
 import { Backoff, failureKind, fetchCallToken } from "./call/connection.js";
 import { DevicePickers } from "./call/devices.js";
 import { EndCall } from "./call/ending.js";
+import { LocalMedia } from "./call/media.js";
 import { RemoteTiles, displayName } from "./call/tiles.js";
 import { CallWindow } from "./call/window.js";
-import { setPressed, show } from "./shared/dom.js";
-import { loadMediaPrefs, saveMediaPrefs } from "./shared/prefs.js";
+import { show } from "./shared/dom.js";
+import { loadMediaPrefs } from "./shared/prefs.js";
 import { readStrings } from "./shared/strings.js";
 import { relativeTime } from "./shared/time.js";
 
@@ -28,11 +28,6 @@ import { relativeTime } from "./shared/time.js";
 setLogLevel(LogLevel.warn);
 
 const VIEWS = ["connecting", "early", "stage", "unavailable", "problem", "finished"];
-const MEDIA_PROBLEM = {
-  [MediaDeviceFailure.PermissionDenied]: "mediaPermissionDenied",
-  [MediaDeviceFailure.NotFound]: "mediaNotFound",
-  [MediaDeviceFailure.DeviceInUse]: "mediaInUse",
-};
 
 class CallPage {
   constructor(root) {
@@ -56,15 +51,9 @@ class CallPage {
       reload: q("[data-reload]"),
       finishedText: q("[data-finished-text]"),
       rejoin: q("[data-rejoin]"),
-      localTile: q("[data-local-tile]"),
-      localVideo: q("[data-local-video]"),
       waiting: q("[data-waiting]"),
       notice: q("[data-notice]"),
-      mediaNotice: q("[data-media-notice]"),
       startAudio: q("[data-start-audio]"),
-      mic: q('[data-toggle="mic"]'),
-      camera: q('[data-toggle="camera"]'),
-      screen: q('[data-toggle="screen"]'),
       chatToggle: q("[data-chat-toggle]"),
       chatPanel: q("[data-chat]"),
       unread: q("[data-unread]"),
@@ -72,7 +61,8 @@ class CallPage {
     this.views = Object.fromEntries(VIEWS.map((name) => [name, q(`[data-view="${name}"]`)]));
     this.tiles = new RemoteTiles({ container: q("[data-tiles]"), audioSink: q("[data-audio-sink]"), t: this.t });
     this.chat = new Chat({ root, t: this.t, onMessage: () => this.countUnread() });
-    this.devices = new DevicePickers({ root, t: this.t, prefs: this.prefs, onError: (e) => this.reportMedia(e) });
+    this.media = new LocalMedia({ root, t: this.t, prefs: this.prefs, room: () => this.room });
+    this.devices = new DevicePickers({ root, t: this.t, prefs: this.prefs, onError: (e) => this.media.reportMedia(e) });
     this.ending = new EndCall({ root, t: this.t, notify: (text) => this.notify(text), onEnded: () => this.ended() });
     this.bindControls(q);
   }
@@ -82,13 +72,9 @@ class CallPage {
     click("[data-retry-now]", () => this.start());
     click("[data-reload]", () => window.location.reload());
     click("[data-rejoin]", () => this.start());
-    click('[data-toggle="mic"]', () => this.toggleMicrophone());
-    click('[data-toggle="camera"]', () => this.toggleCamera());
-    click('[data-toggle="screen"]', () => this.toggleScreenShare());
     click("[data-chat-toggle]", () => this.toggleChat());
     click("[data-start-audio]", () => this.room && this.room.startAudio());
     click("[data-leave]", () => this.leave());
-    show(this.el.screen, Boolean(navigator.mediaDevices && navigator.mediaDevices.getDisplayMedia));
   }
 
   // Every way into the room goes through here: a token is asked for only inside the join
@@ -165,10 +151,10 @@ class CallPage {
     on(RoomEvent.TrackUnsubscribed, (track, publication, participant) => this.tiles.detach(track, participant));
     on(RoomEvent.TrackMuted, (publication, participant) => this.trackMuted(publication, participant, true));
     on(RoomEvent.TrackUnmuted, (publication, participant) => this.trackMuted(publication, participant, false));
-    on(RoomEvent.LocalTrackPublished, () => this.showLocal());
-    on(RoomEvent.LocalTrackUnpublished, () => this.showLocal());
+    on(RoomEvent.LocalTrackPublished, () => this.media.showLocal());
+    on(RoomEvent.LocalTrackUnpublished, () => this.media.showLocal());
     on(RoomEvent.ConnectionQualityChanged, (quality, participant) => participant.isLocal && this.showQuality(quality));
-    on(RoomEvent.MediaDevicesError, (error) => this.reportMedia(error));
+    on(RoomEvent.MediaDevicesError, (error) => this.media.reportMedia(error));
     on(RoomEvent.MediaDevicesChanged, () => this.devices.refresh());
     on(RoomEvent.ActiveDeviceChanged, () => this.devices.refresh());
     on(RoomEvent.AudioPlaybackStatusChanged, () => show(this.el.startAudio, !room.canPlaybackAudio));
@@ -185,8 +171,7 @@ class CallPage {
     room.remoteParticipants.forEach((participant) => this.tiles.addParticipant(participant));
     this.updateWaiting();
     show(this.el.startAudio, !room.canPlaybackAudio);
-    await this.setMedia("mic", this.prefs.micEnabled);
-    await this.setMedia("camera", this.prefs.cameraEnabled);
+    await this.media.applyPrefs();
     await this.devices.refresh();
   }
 
@@ -264,73 +249,10 @@ class CallPage {
 
   trackMuted(publication, participant, muted) {
     if (participant.isLocal) {
-      this.showLocal();
+      this.media.showLocal();
     } else if (publication.source === Track.Source.Camera) {
       this.tiles.setCameraOff(participant, muted);
     }
-  }
-
-  showLocal() {
-    if (!this.room) {
-      return;
-    }
-    const local = this.room.localParticipant;
-    const camera = local.getTrackPublication(Track.Source.Camera);
-    const cameraOn = Boolean(camera && camera.track && !camera.isMuted);
-    if (cameraOn) {
-      camera.track.attach(this.el.localVideo);
-    }
-    this.el.localTile.classList.toggle("tile--camera-off", !cameraOn);
-    setPressed(this.el.mic, local.isMicrophoneEnabled);
-    setPressed(this.el.camera, local.isCameraEnabled);
-    setPressed(this.el.screen, local.isScreenShareEnabled);
-  }
-
-  async setMedia(kind, enabled) {
-    const local = this.room && this.room.localParticipant;
-    if (!local) {
-      return;
-    }
-    try {
-      await (kind === "mic" ? local.setMicrophoneEnabled(enabled) : local.setCameraEnabled(enabled));
-      show(this.el.mediaNotice, false);
-    } catch (error) {
-      this.reportMedia(error);
-    }
-    this.showLocal();
-  }
-
-  async toggleMicrophone() {
-    this.prefs.micEnabled = !(this.room && this.room.localParticipant.isMicrophoneEnabled);
-    saveMediaPrefs(this.prefs);
-    await this.setMedia("mic", this.prefs.micEnabled);
-  }
-
-  async toggleCamera() {
-    this.prefs.cameraEnabled = !(this.room && this.room.localParticipant.isCameraEnabled);
-    saveMediaPrefs(this.prefs);
-    await this.setMedia("camera", this.prefs.cameraEnabled);
-  }
-
-  async toggleScreenShare() {
-    const local = this.room && this.room.localParticipant;
-    if (!local) {
-      return;
-    }
-    try {
-      await local.setScreenShareEnabled(!local.isScreenShareEnabled);
-    } catch (error) {
-      // Closing the browser's screen picker is a choice, not a problem.
-      if (error.name !== "NotAllowedError") {
-        this.reportMedia(error);
-      }
-    }
-    this.showLocal();
-  }
-
-  reportMedia(error) {
-    this.el.mediaNotice.textContent = this.t(MEDIA_PROBLEM[MediaDeviceFailure.getFailure(error)] || "mediaFailed");
-    show(this.el.mediaNotice);
   }
 
   showQuality(quality) {

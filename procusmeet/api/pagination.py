@@ -1,3 +1,5 @@
+import re
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -15,6 +17,7 @@ class PagePagination(PageNumberPagination):
 
     def get_page_number(self, request, paginator):
         number = super().get_page_number(request, paginator)
-        if number in self.last_page_strings or (str(number).isdigit() and int(number) >= 1):
+        # ASCII digits only: str.isdigit() also takes "²" (which int() refuses) and "٣".
+        if number in self.last_page_strings or re.fullmatch(r"[1-9][0-9]{0,8}", str(number)):
             return number
         raise ValidationError({self.page_query_param: [_("Use a whole number from 1.")]})

@@ -18,7 +18,8 @@ from accounts.storefront.services_areas import area_create
 from accounts.tokens import session_start
 from ops.models import AuditEntry
 from procusmeet.api.errors import Conflict
-from tests.calls.bookings import open_every_day, paid
+from tests.bookings.helpers import book
+from tests.calls.bookings import bookable_day, open_every_day, paid
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +153,17 @@ def test_a_person_with_an_active_booking_is_not_anonymised(client, alice_client,
     request.refresh_from_db()
     assert request.status == DeletionStatus.PENDING
     assert User.objects.get(pk=alice_client.pk).is_active
+
+
+def test_an_expert_whose_client_is_still_paying_is_not_anonymised(client, alice_client, bob_expert, bobs_hour, staff):
+    # Unpaid, so not yet on the expert's pages; but the client may pay at any moment.
+    book(alice_client, bobs_hour, bookable_day())
+    ask(client, bob_expert)
+
+    with pytest.raises(Conflict):
+        account_deletion_complete(request_id=AccountDeletionRequest.objects.get().pk, staff=staff)
+    assert User.objects.get(pk=bob_expert.pk).is_active
+    assert ExpertProfile.objects.get(user=bob_expert).display_name != "Deleted user"
 
 
 def test_a_withdrawn_request_cannot_be_processed(client, alice_client, staff):

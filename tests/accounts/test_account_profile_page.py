@@ -19,6 +19,17 @@ def test_a_client_changes_name_and_time_zone(client, alice_client):
     assert "Times are shown in Africa/Accra" in client.get("/bookings/").content.decode()
 
 
+def test_a_zone_alias_set_through_the_api_stays_selected_on_the_page(client, alice_client):
+    ClientProfile.objects.filter(user=alice_client).update(timezone="US/Pacific")
+    client.force_login(alice_client)
+
+    page = client.get("/account/").content.decode()
+
+    assert '<option value="US/Pacific" selected>' in page
+    client.post("/account/profile/", {"full_name": "Alice", "timezone": "US/Pacific"})
+    assert ClientProfile.objects.get(user=alice_client).timezone == "US/Pacific"
+
+
 def test_an_unknown_zone_and_an_empty_name_are_refused_with_field_errors(client, alice_client):
     client.force_login(alice_client)
 

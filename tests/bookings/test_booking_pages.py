@@ -45,9 +45,25 @@ def test_confirm_and_pay_for_a_taken_slot_returns_to_the_summary_with_the_reason
     assert Call.objects.count() == 1
 
 
-@pytest.mark.parametrize("form", [{"area": "abc", "start": "2030-01-01T09:00:00Z"}, {"area": "1", "start": "soon"}, {}])
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"area": "abc", "start": "2030-01-01T09:00:00Z"},
+        {"area": "1", "start": "soon"},
+        {},
+        # At the edges of the datetime range, where converting between zones overflows.
+        {"area": "1", "start": "9999-12-31T23:00:00-05:00", "tz": "Pacific/Kiritimati"},
+        {"area": "1", "start": "0001-01-01T00:30:00+05:00"},
+    ],
+)
 def test_confirm_and_pay_with_a_broken_form_is_a_404(client, alice_client, form):
     assert as_user(client, alice_client).post("/bookings/new/", form).status_code == 404
+
+
+@pytest.mark.parametrize("start", ["9999-12-31T23:00:00-05:00", "9999-12-31T20:00:00+00:00", "0001-01-01T00:30:00+05:00"])
+def test_a_summary_at_the_edge_of_time_is_a_404(client, bob_hour, start):
+    query = urlencode({"area": bob_hour.pk, "tz": "Pacific/Kiritimati", "start": start})
+    assert client.get(f"/experts/{bob_hour.expert.slug}/book/?{query}").status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_log_in_first(client, bob_hour, slot):

@@ -212,3 +212,20 @@ def test_a_stay_left_open_hours_after_the_end_no_longer_blocks_the_call(
     booking = fresh(over_call)
     assert booking.call.status == CallStatus.NO_SHOW
     assert CallNoShow.objects.get(call=booking.call).client_absent
+
+
+def test_calls_the_job_cannot_settle_do_not_use_up_the_batch(
+    monkeypatch, settings, over_call, dave_client, carol_hour, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("calls.services.NO_SHOW_BATCH", 1)
+    settings.LIVEKIT_URL = ""
+    # The oldest due call cannot be released (its payment failed): logged, then skipped.
+    call_at(over_call, timezone.now() - dt.timedelta(hours=3))
+    in_the_room(over_call)
+    CallAttendance.objects.update(left_at=over_call.call.scheduled_start + dt.timedelta(minutes=50))
+    Payment.objects.filter(call=over_call.call).update(status=PaymentStatus.FAILED)
+    missed = confirmed(dave_client, carol_hour, start=timezone.now() - dt.timedelta(minutes=90), day=3)
+
+    assert run_job(django_capture_on_commit_callbacks) == 1
+
+    assert fresh(missed).call.status == CallStatus.NO_SHOW

@@ -169,7 +169,7 @@ def test_a_page_that_is_not_a_whole_number_from_1_is_a_field_error(alice_client)
     cases = [
         (path, page)
         for path in ("/api/v1/bookings", "/api/v1/payments", "/api/v1/notifications")
-        for page in ("abc", "0", "-1", "1.5")
+        for page in ("abc", "0", "-1", "1.5", "²", "٣")
     ]
 
     each(cases, lambda path, page: field_errors(client.get(path, {"page": page}))["page"])

@@ -41,7 +41,15 @@ def test_web_login_is_limited_with_the_friendly_page(client, tight):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/auth/register", "/api/v1/auth/refresh", "/api/v1/auth/google", "/accounts/password/reset/"]
+    "path",
+    [
+        "/api/v1/auth/register",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/google",
+        "/accounts/password/reset/",
+        "/api/v1/me/deletion-request",
+        "/account/delete/",
+    ],
 )
 def test_every_auth_flow_has_the_tight_limit(client, tight, path):
     for _ in range(3):
@@ -57,6 +65,14 @@ def test_each_auth_flow_counts_on_its_own(client, tight):
     assert client.post("/api/v1/auth/login", {}, content_type="application/json").status_code == 429
     assert client.post("/api/v1/auth/register", {}, content_type="application/json").status_code == 400
     assert client.post("/api/v1/auth/refresh", {}, content_type="application/json").status_code != 429
+
+
+def test_the_login_page_and_the_api_login_share_one_counter(client, tight):
+    # Otherwise one address would get twice the password guesses.
+    for _ in range(2):
+        client.post("/api/v1/auth/login", {}, content_type="application/json")
+    client.post("/accounts/login/", {})
+    assert client.post("/accounts/login/", {}).status_code == 429
 
 
 def test_reading_pages_counts_only_against_the_global_limit(client, tight):

@@ -151,3 +151,77 @@ def test_open_streams_per_user_are_bounded(open_stream, alice_client, bob_expert
     first.close()
     # The server notices the closed connection at its next write (a heartbeat).
     wait_until(lambda: open_stream(alice_client).status_code == 200, timeout=5, interval=0.5, message="a free stream")
+
+
+# --- a stream ends once its user may no longer read it (checked at each heartbeat) ---
+
+ENDS_WITHIN = 4.0  # the server's heartbeat is 1 s: its next heartbeat, with room for a busy machine
+
+
+def ends(stream: EventStream, timeout: float = ENDS_WITHIN) -> None:
+    deadline = time.monotonic() + timeout
+    while "closed" not in stream.next(max(deadline - time.monotonic(), 0.001), skip_comments=False):
+        pass
+
+
+def cookie_stream(open_stream, user):
+    from django.conf import settings
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(user)
+    stream = open_stream(headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={browser.session.session_key}"})
+    assert stream.status_code == 200
+    connected(stream)
+    return browser, stream
+
+
+def test_a_bearer_stream_ends_after_logging_out_everywhere(server, open_stream, alice_client):
+    stream = open_stream(alice_client)
+    connected(stream)
+    other_device = session_start(user=alice_client, user_agent="pytest", ip="127.0.0.1").access
+
+    answer = requests.post(
+        f"{server}/api/v1/auth/logout-all", headers={"Authorization": f"Bearer {other_device}"}, timeout=5
+    )
+
+    assert answer.status_code == 204
+    ends(stream)
+
+
+def test_a_cookie_stream_ends_after_logging_out(open_stream, alice_client):
+    from django.urls import reverse
+
+    browser, stream = cookie_stream(open_stream, alice_client)
+
+    assert browser.post(reverse("account_logout")).status_code == 302
+    ends(stream)
+
+
+def test_a_deactivated_users_streams_end(open_stream, alice_client):
+    from accounts.services import user_deactivate
+
+    _browser, by_cookie = cookie_stream(open_stream, alice_client)
+    by_token = open_stream(alice_client)
+    connected(by_token)
+
+    user_deactivate(user=alice_client)
+
+    ends(by_cookie)
+    ends(by_token)
+
+
+def test_another_users_logout_and_deactivation_leave_my_stream_open(open_stream, alice_client, bob_expert):
+    from accounts.services import user_deactivate
+
+    mine, bobs = open_stream(alice_client), open_stream(bob_expert)
+    connected(mine)
+    connected(bobs)
+
+    user_deactivate(user=bob_expert)  # his sessions are revoked too
+    ends(bobs)
+
+    # Two more heartbeats, each checked after Bob's revocation, and the stream still delivers.
+    assert [mine.next(3, skip_comments=False) for _ in range(2)] == [{"comment": "ping"}] * 2
+    created = notify(alice_client, "still here")
+    assert mine.notification(timeout=DELIVERY_SECONDS + 1)["id"] == created.pk
