@@ -207,6 +207,37 @@ def payment_return_mismatched(*, payment_id: int) -> Payment:
 
 
 @transaction.atomic
+def payment_refund_again(*, payment_id: int) -> Payment:
+    """Ask the provider again for a refund it reported as failed (``refund.failed``);
+    the payment stays ``refunded`` in our books, only the provider's answer changes."""
+    payment = _locked(payment_id=payment_id)
+    if payment.status != PaymentStatus.REFUNDED or payment.refund_status != "failed":
+        return payment
+    refund_status = _provider_refund(payment)
+    if refund_status is not None:
+        payment.refund_status, payment.refund_error = refund_status, ""
+    payment.save(update_fields=["refund_status", "refund_error", "updated_at"])
+    return payment
+
+
+def payments_refunds_retry(*, batch: int = 100) -> int:
+    """Money still owed back outside the booking flow (a job runs this): charges of the
+    wrong amount whose refund never went through, and refunds the provider reported as
+    failed. Returns how many the provider accepted now."""
+    mismatched = Payment.objects.filter(
+        status=PaymentStatus.FAILED, failure_reason__startswith="mismatch", refund_status=""
+    ).values_list("pk", flat=True)[:batch]
+    failed = Payment.objects.filter(status=PaymentStatus.REFUNDED, refund_status="failed").values_list(
+        "pk", flat=True
+    )[:batch]
+    accepted = sum(bool(payment_return_mismatched(payment_id=pk).refund_status) for pk in mismatched)
+    accepted += sum(payment_refund_again(payment_id=pk).refund_status != "failed" for pk in failed)
+    if accepted:
+        logger.info("payment refunds retried accepted=%s", accepted)
+    return accepted
+
+
+@transaction.atomic
 def payment_refund_update(*, reference: str, status: str) -> Payment | None:
     """Record what the provider says became of a refund (``refund.*`` webhooks).
 
@@ -216,6 +247,10 @@ def payment_refund_update(*, reference: str, status: str) -> Payment | None:
     if payment is None:
         logger.warning("refund update for an unknown payment reference=%s status=%s", reference, status)
         return None
+    if payment.refund_status == "processed" and status in {"pending", "processing"}:
+        # Deliveries can arrive out of order: a late refund.pending never undoes "processed".
+        logger.info("refund update after processed ignored reference=%s status=%s", reference, status)
+        return payment
     payment.refund_status = status[:20]
     if status in {"failed", "needs-attention"}:
         payment.refund_error = _("The provider reports the refund as %(status)s.") % {"status": status}

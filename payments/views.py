@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.storefront.money import money_format
-from payments.models import TestTransaction
+from payments.models import Payment, PaymentStatus, TestTransaction
 from payments.providers.test import checkout_fail, checkout_pay
 
 
@@ -33,6 +33,14 @@ def _callback_url(tx: TestTransaction) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+def _payable(tx: TestTransaction) -> bool:
+    """Open for paying: not paid yet, and its booking still waits for the money (a link
+    kept after the booking expired or was cancelled must not take money it would refund)."""
+    unpaid = tx.status in {TestTransaction.Status.ABANDONED, TestTransaction.Status.FAILED}
+    closed = Payment.objects.filter(reference=tx.reference).exclude(status=PaymentStatus.PENDING).exists()
+    return unpaid and not closed
+
+
 @require_GET
 def test_checkout(request, reference: str):
     """The test provider's hosted checkout: clearly no money moves."""
@@ -40,7 +48,8 @@ def test_checkout(request, reference: str):
     context = {
         "tx": tx,
         "amount_display": money_format(tx.amount, tx.currency),
-        "payable": tx.status in {TestTransaction.Status.ABANDONED, TestTransaction.Status.FAILED},
+        "payable": _payable(tx),
+        "paid": tx.status == TestTransaction.Status.SUCCESS,
         "return_url": _callback_url(tx),
     }
     return render(request, "payments/test_checkout.html", context)
@@ -48,7 +57,9 @@ def test_checkout(request, reference: str):
 
 @require_POST
 def test_checkout_pay(request, reference: str):
-    tx = checkout_pay(reference=_test_transaction(reference).reference)
+    tx = _test_transaction(reference)
+    if _payable(tx):
+        tx = checkout_pay(reference=tx.reference)
     return redirect(_callback_url(tx))
 
 

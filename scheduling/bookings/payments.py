@@ -20,6 +20,7 @@ from payments.services import (
     payment_refund,
     payment_return_mismatched,
     payment_verify,
+    payments_refunds_retry,
 )
 from scheduling.bookings import notify
 from scheduling.bookings.states import PENDING, REFUNDABLE_END_STATUSES, Action
@@ -107,8 +108,9 @@ def booking_refund(*, booking_id: int) -> Payment:
 
 def booking_refunds_retry() -> int:
     """Refund again every held payment whose booking ended without its call (a job runs
-    this; refunds that failed before, or were never attempted, go through). Returns how
-    many were refunded now."""
+    this; refunds that failed before, or were never attempted, go through), then the
+    money owed back outside bookings (``payments_refunds_retry``: mismatched charges,
+    refunds the provider reported failed). Returns how many went through now."""
     booking_ids = Booking.objects.filter(
         status__in=REFUNDABLE_END_STATUSES, call__payment__status=PaymentStatus.HELD
     ).values_list("pk", flat=True)[:RETRY_BATCH]
@@ -117,4 +119,4 @@ def booking_refunds_retry() -> int:
         refunded += booking_refund(booking_id=booking_id).status == PaymentStatus.REFUNDED
     if refunded:
         logger.info("booking refunds retried refunded=%s", refunded)
-    return refunded
+    return refunded + payments_refunds_retry()
