@@ -352,6 +352,11 @@ def webhook_event_process(*, event: WebhookEvent) -> str:
     try:
         if handler is not None:
             handler(event.payload.get("data") or {})
+    except PaymentNotFound:
+        # Not one of ours (another product on the same Paystack account, a payment link):
+        # nothing to do now or on a retry.
+        logger.info("webhook ignored: unknown payment key=%s", event.dedupe_key)
+        outcome = "ignored"
     except Exception as error:  # any failure: keep the event and retry later
         logger.exception("webhook processing failed key=%s", event.dedupe_key)
         WebhookEvent.objects.filter(pk=event.pk).update(

@@ -101,6 +101,15 @@ def test_unknown_events_are_acknowledged_and_ignored(api, fake_paystack):
     assert deliver(api, body, signature).json() == {"status": "ignored"}
 
 
+def test_a_charge_of_a_payment_that_is_not_ours_is_ignored_not_retried(api, fake_paystack):
+    body, signature = signed_webhook("charge.success", {"reference": "payment-link-123", "amount": 500})
+
+    answer = deliver(api, body, signature)
+
+    assert (answer.status_code, answer.json()) == (200, {"status": "ignored"})
+    assert WebhookEvent.objects.get().processed_at is not None  # nothing left for the retry job
+
+
 def test_a_refund_event_updates_the_refund(api, booking, fake_paystack, alice_client):
     reference = booking.call.payment.reference
     fake_paystack.settle(reference)
