@@ -16,24 +16,21 @@ cache is one the engine would still offer now.
 """
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 
-from django.db.models import CharField, DateField, IntegerField, Value
 from django.utils import timezone
 
 from accounts.models import ExpertProfile
 from scheduling import slots as engine
 from scheduling.cache import CACHE_BUCKET_SECONDS, slots_cached_many
-from scheduling.models import DateOverride, WeeklyRange
 from scheduling.selectors import rules_of
+from scheduling.slot_inputs import availability_of_many
 
 # "This week" (the directory's filter and the first look): the next 7 days from now.
 WEEK = dt.timedelta(days=7)
 # Overrides are dated in each expert's zone, at most a day from the UTC date; the engine
 # also reads whole local days around its window.
 _OVERRIDE_MARGIN = dt.timedelta(days=3)
-_WEEKLY = "weekly"
 
 Wanted = tuple[ExpertProfile, int]  # an expert and the call duration (minutes) to fit
 
@@ -110,36 +107,6 @@ def _search(wanted: list[Wanted], windows: dict, availability: dict, found: dict
             window_end=windows[expert.pk][1],
         )
         found[expert.pk].extend(starts[: count - len(found[expert.pk])])
-
-
-def availability_of_many(
-    *, experts: list[ExpertProfile], first_date: dt.date, last_date: dt.date
-) -> dict[int, engine.Availability]:
-    """The availability part of ``slot_inputs.slot_inputs_of`` for many experts in one
-    query, by expert id."""
-    ids = [expert.pk for expert in experts]
-    weekly = (
-        WeeklyRange.objects.filter(expert_id__in=ids)
-        .order_by()
-        .annotate(source=Value(_WEEKLY, output_field=CharField()), day=Value(None, output_field=DateField()))
-        .values_list("expert_id", "source", "weekday", "day", "start_minute", "end_minute")
-    )
-    overrides = (
-        DateOverride.objects.filter(expert_id__in=ids, date__range=(first_date, last_date))
-        .order_by()
-        .annotate(no_weekday=Value(None, output_field=IntegerField()))
-        .values_list("expert_id", "kind", "no_weekday", "date", "start_minute", "end_minute")
-    )
-    ranges, dated = defaultdict(list), defaultdict(list)
-    for expert_id, source, weekday, day, start, end in weekly.union(overrides, all=True):
-        if source == _WEEKLY:
-            ranges[expert_id].append(engine.WeeklyRange(weekday, start, end))
-        else:
-            dated[expert_id].append(engine.DateOverride(day, source, start, end))
-    return {
-        expert.pk: engine.Availability(timezone=expert.timezone, weekly=ranges[expert.pk], overrides=dated[expert.pk])
-        for expert in experts
-    }
 
 
 def busy_intervals_of_many(

@@ -11,6 +11,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from accounts.storefront.services_areas import area_create
+from tests.scheduling.conftest import every_day, set_week, set_zone
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to
 # run next to it, although the database work here is plain synchronous test setup.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -83,3 +86,19 @@ def logged_in_page(page, base_url):
         return page
 
     return sign_in
+
+
+@pytest.fixture
+def site(settings, base_url):
+    """The checkout sends the browser back to SITE_URL: here, the live server."""
+    settings.SITE_URL = base_url
+    settings.PAYMENT_PROVIDER = "test"
+    return base_url
+
+
+@pytest.fixture
+def bob_service(bob_expert):
+    """Bob in Lagos, open 09:00–12:00 every day, selling an hour at ₦15,000."""
+    profile = set_zone(bob_expert, "Africa/Lagos")
+    set_week(profile, *every_day("09:00", "12:00"))
+    return area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)

@@ -8,11 +8,9 @@ import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
-from accounts.storefront.services_areas import area_create
 from scheduling.models_booking import Booking
 from tests.bookings.helpers import lagos_at, paid_booking
 from tests.browser.helpers import assert_accessible
-from tests.scheduling.conftest import every_day, set_week, set_zone
 
 pytestmark = pytest.mark.browser
 
@@ -20,21 +18,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "timezone_id": "Africa/Lagos"}
-
-
-@pytest.fixture
-def site(settings, base_url):
-    """The checkout sends the browser back to SITE_URL: here, the live server."""
-    settings.SITE_URL = base_url
-    settings.PAYMENT_PROVIDER = "test"
-    return base_url
-
-
-@pytest.fixture
-def bob_service(bob_expert):
-    profile = set_zone(bob_expert, "Africa/Lagos")
-    set_week(profile, *every_day("09:00", "12:00"))
-    return area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)
 
 
 def switch_user(page, logged_in_page, user):

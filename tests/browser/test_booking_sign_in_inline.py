@@ -7,11 +7,9 @@ from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
 from accounts.models import ClientProfile
-from accounts.storefront.services_areas import area_create
 from scheduling.models_booking import Booking
 from tests.browser.helpers import assert_accessible
 from tests.conftest import PASSWORD
-from tests.scheduling.conftest import every_day, set_week, set_zone
 
 pytestmark = pytest.mark.browser
 
@@ -19,20 +17,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "timezone_id": "Africa/Lagos"}
-
-
-@pytest.fixture
-def site(settings, base_url):
-    settings.SITE_URL = base_url
-    settings.PAYMENT_PROVIDER = "test"
-    return base_url
-
-
-@pytest.fixture
-def bob_service(bob_expert):
-    profile = set_zone(bob_expert, "Africa/Lagos")
-    set_week(profile, *every_day("09:00", "12:00"))
-    return area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)
 
 
 def test_a_visitor_signs_in_from_the_summary_and_keeps_the_chosen_time(page, site, alice_client, bob_service):
