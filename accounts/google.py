@@ -9,7 +9,10 @@ import logging
 from dataclasses import dataclass
 
 import requests
+from allauth.socialaccount import app_settings as socialaccount_settings
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from accounts.errors import GoogleTokenRejected, GoogleUnavailable
@@ -34,6 +37,43 @@ class GoogleUserInfo:
 def _as_bool(value) -> bool:
     # The claim is a JSON boolean, but some Google endpoints have sent the string "true".
     return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def _as_text(value) -> str:
+    # PostgreSQL text and jsonb cannot hold NUL; a name that is not a string is no name.
+    return value.replace("\x00", "") if isinstance(value, str) else ""
+
+
+def _subject(value) -> str:
+    """Google's account id: a non-empty string that fits allauth's ``uid`` column.
+
+    Anything else (null, an object, "") must never become an account id: every such
+    answer would share one id, and so one account."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip() or "\x00" in value:
+        raise ValueError("no usable subject")
+    if len(value) > socialaccount_settings.UID_MAX_LENGTH:
+        raise ValueError("subject too long")
+    return value
+
+
+def _email(value) -> str:
+    """The address, lower-cased; "" when absent (token granted without the email scope)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError("email is not a string")
+    email = value.strip().lower()
+    if not email:
+        return ""
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise ValueError("email is not an address") from exc
+    if len(email) > 254:  # the users table's limit
+        raise ValueError("email too long")
+    return email
 
 
 class GoogleUserInfoClient:
@@ -64,18 +104,18 @@ class GoogleUserInfoClient:
     def _parse(self, response: requests.Response) -> GoogleUserInfo:
         try:
             data = response.json()
-            sub = str(data["sub"])
+            sub = _subject(data["sub"])
+            email = _email(data.get("email"))
         except (ValueError, KeyError, TypeError) as exc:
             logger.warning("google userinfo answered an unexpected body")
             raise self._unavailable() from exc
         return GoogleUserInfo(
             sub=sub,
-            # Absent when the token was granted without the "email" scope.
-            email=str(data.get("email") or "").strip().lower(),
+            email=email,
             email_verified=_as_bool(data.get("email_verified")),
-            name=str(data.get("name") or ""),
-            given_name=str(data.get("given_name") or ""),
-            picture=str(data.get("picture") or ""),
+            name=_as_text(data.get("name")),
+            given_name=_as_text(data.get("given_name")),
+            picture=_as_text(data.get("picture")),
         )
 
     @staticmethod

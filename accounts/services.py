@@ -5,6 +5,7 @@ import re
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ from accounts.models import ClientProfile, ExpertProfile, Role, User
 from accounts.selectors import user_get_with_profile
 from accounts.storefront.services import expert_profile_update, validation_fields
 from accounts.storefront.validators import RESERVED_SLUGS
-from accounts.tokens import TokenPair, session_start
+from accounts.tokens import TokenPair, session_start, sessions_revoke_all
 from procusmeet.api.errors import ApplicationError
 from scheduling.cache import slots_cache_invalidate
 
@@ -46,7 +47,7 @@ PROFILE_EDITABLE_FIELDS = {
 def _unique_slug(base: str) -> str:
     # Within the storefront's slug rules: lowercase words joined by single hyphens, at
     # least 3 characters, never a reserved /experts/ path such as "me".
-    root = re.sub(r"[-_]+", "-", slugify(base)).strip("-")[:60] or "expert"
+    root = re.sub(r"[-_]+", "-", slugify(base))[:60].strip("-") or "expert"
     if len(root) < 3 or root in RESERVED_SLUGS:
         root = f"expert-{root}"
     candidate, suffix = root, 2
@@ -58,10 +59,26 @@ def _unique_slug(base: str) -> str:
 def profile_create(*, user: User) -> ClientProfile | ExpertProfile:
     """Create the profile of the user's role; call inside the user's transaction."""
     if user.role == Role.EXPERT:
-        return ExpertProfile.objects.create(
-            user=user, display_name=user.full_name, slug=_unique_slug(user.full_name or user.email.split("@")[0])
-        )
+        return _expert_profile_create(user=user)
     return ClientProfile.objects.create(user=user)
+
+
+def _expert_profile_create(*, user: User, attempts: int = 5) -> ExpertProfile:
+    # Two people with the same name signing up at once both see the slug free; the
+    # second insert then waits for the first and fails on the unique index. Picking
+    # again (the first one's slug is visible by then) gives it the next suffix.
+    base = user.full_name or user.email.split("@")[0]
+
+    def create() -> ExpertProfile:
+        return ExpertProfile.objects.create(user=user, display_name=user.full_name, slug=_unique_slug(base))
+
+    for _attempt in range(attempts - 1):
+        try:
+            with transaction.atomic():
+                return create()
+        except IntegrityError:
+            continue
+    return create()  # the last try lets a conflict that keeps coming back surface
 
 
 @transaction.atomic
@@ -95,6 +112,14 @@ def user_deactivate(*, user: User) -> User:
     for expert_id in ExpertProfile.objects.filter(user=user).values_list("pk", flat=True):
         slots_cache_invalidate(expert_id=expert_id)  # their public slot answers must 404 now
     return user
+
+
+@transaction.atomic
+def user_logout_everywhere(*, user: User) -> None:
+    """End every API session and every browser session of the user (a lost device, a
+    leaked password); they sign in again with their password."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    sessions_revoke_all(user_id=user.pk)
 
 
 @transaction.atomic

@@ -107,7 +107,7 @@ def _create(info: GoogleUserInfo, *, role: str | None) -> User:
     if role not in Role.values:
         message = _("Choose client or expert to create a new account.")
         raise ApplicationError(_("The request has invalid fields."), fields={"role": [message]})
-    full_name = info.name or info.given_name or info.email.split("@")[0]
+    full_name = info.name.strip() or info.given_name.strip() or info.email.split("@")[0]
     user = user_create(email=info.email, full_name=full_name[:150], role=role, password=None)
     _mark_verified(user, info.email, None)
     SocialAccount.objects.create(user=user, provider=PROVIDER, uid=info.sub, extra_data=asdict(info))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import TokenError
@@ -114,13 +115,22 @@ def _rotate(session: RefreshSession, *, user_agent: str, ip: str | None) -> Toke
 
 
 @transaction.atomic
-def session_end(*, user: User, raw_token: str | None = None, session_id: int | None = None) -> None:
-    """Log out one session, named by its refresh token or by its id."""
+def session_end(
+    *, user: User, raw_token: str | None = None, session_id: int | None = None, cookie_token: str | None = None
+) -> None:
+    """Log out.
+
+    ``raw_token``, a refresh token the caller sent on purpose, names the session to end
+    (another device's, say). Without it, or when it names none of the user's sessions
+    (stale, garbage, someone else's), the caller's own session ends: the one of the
+    access token used (``session_id``) and the one of the refresh cookie, which after a
+    second sign-in in the same browser may be another session of this user.
+    """
     sessions = RefreshSession.objects.filter(user=user)
-    if raw_token:
-        sessions.filter(token_hash=token_hash(raw_token)).delete()
-    elif session_id is not None:
-        sessions.filter(pk=session_id).delete()
+    if raw_token and sessions.filter(token_hash=token_hash(raw_token)).delete()[0]:
+        return
+    hashes = [token_hash(cookie_token)] if cookie_token else []
+    sessions.filter(Q(pk=session_id) | Q(token_hash__in=hashes)).delete()
 
 
 @transaction.atomic

@@ -1,21 +1,23 @@
 """Account pages: profile, API sessions (revoke one, log out everywhere) and the
 request to delete the account."""
 
+from allauth.account.adapter import get_adapter
 from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountDeletionForm, AccountProfileForm
-from accounts.models import Role
+from accounts.models import Role, User
 from accounts.selectors import sessions_active
-from accounts.services import user_profile_update
+from accounts.services import user_logout_everywhere, user_profile_update
 from accounts.services_deletion import account_deletion_request, account_deletion_withdraw, deletion_request_pending
-from accounts.tokens import session_revoke, sessions_revoke_all
+from accounts.tokens import session_revoke
 from procusmeet.api.errors import ApplicationError, NotFound
 
 
@@ -27,6 +29,18 @@ class SignupView(AllauthSignupView):
         if self.request.GET.get("role") in Role.values:
             initial["role"] = self.request.GET["role"]
         return initial
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except IntegrityError:
+            # A concurrent sign-up with this email (a double-click) created the account
+            # after this form found the address free; the adapter's transaction rolled
+            # this attempt back, so answer as if the address had been taken all along.
+            if not User.objects.filter(email__iexact=form.cleaned_data["email"]).exists():
+                raise
+            form.add_error("email", get_adapter(self.request).error_messages["email_taken"])
+            return self.form_invalid(form)
 
 
 def _profile_initial(user) -> dict:
@@ -112,8 +126,8 @@ def session_revoke_view(request, session_id: int):
 @login_required
 @require_POST
 def sessions_revoke_all_view(request):
-    """End every API session and this browser's session too."""
-    sessions_revoke_all(user_id=request.user.pk)
+    """End every API session and every browser session, this one included."""
+    user_logout_everywhere(user=request.user)
     logout(request)
     messages.success(request, _("You are logged out everywhere."))
     return redirect("landing")

@@ -13,6 +13,7 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
@@ -51,13 +52,17 @@ def _body(response: requests.Response, *, max_bytes: int, deadline: float) -> by
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchFailed(f"The calendar is larger than {max_bytes // 1024} KB.")
     received = bytearray()
-    for chunk in response.iter_content(CHUNK):
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchFailed("The calendar took too long to download.")
+        # One socket read at most per call (``read`` would wait for a whole chunk, so a
+        # server trickling a byte at a time could outlast any deadline).
+        chunk = response.raw.read1(CHUNK, decode_content=True)
+        if not chunk:
+            return bytes(received)
         received += chunk
         if len(received) > max_bytes:
             raise FetchFailed(f"The calendar is larger than {max_bytes // 1024} KB.")
-        if time.monotonic() > deadline:
-            raise FetchFailed("The calendar took too long to download.")
-    return bytes(received)
 
 
 def feed_download(url: str, *, timeout: float, max_bytes: int, allow_private: bool = False) -> bytes:
@@ -81,8 +86,8 @@ def feed_download(url: str, *, timeout: float, max_bytes: int, allow_private: bo
                 if response.status_code != 200:
                     raise FetchFailed(f"The calendar server answered HTTP {response.status_code}.")
                 return _body(response, max_bytes=max_bytes, deadline=deadline)
-        except requests.Timeout as error:
+        except (requests.Timeout, urllib3.exceptions.TimeoutError) as error:
             raise FetchFailed("The calendar server did not answer in time.") from error
-        except requests.RequestException as error:
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
             raise FetchFailed("The calendar server could not be reached.") from error
     raise FetchFailed("The address redirects too many times.")

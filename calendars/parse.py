@@ -4,7 +4,12 @@ Opaque, non-cancelled events between two instants, recurring series expanded (wi
 their EXDATE and RECURRENCE-ID exceptions), as merged UTC ``(start, end)`` pairs. An
 all-day event blocks whole days and a floating time is read in the expert's own zone,
 which is what the person who typed it meant. A feed that is not iCalendar raises
-``FeedInvalid``; a series that cannot be expanded is skipped, not fatal.
+``FeedInvalid``; an event or series that cannot be read (no DTSTART, a broken rule, a
+date out of range) is skipped, not fatal.
+
+Each series is expanded once over the whole window. A rule can still ask for millions of
+occurrences (``FREQ=SECONDLY``, a rule no date satisfies), which only a time limit
+stops: the worker runs this in a child process it can kill (``calendars.feed_reader``).
 """
 
 import datetime as dt
@@ -13,11 +18,17 @@ from zoneinfo import ZoneInfo
 import recurring_ical_events
 from icalendar import Calendar
 
-MAX_EVENTS = 5000
+MAX_EVENTS = 20_000
+# What a malformed event or rule raises while a series is built or expanded.
+_BAD_SERIES = (KeyError, ValueError, TypeError, IndexError, OverflowError)
 
 
 class FeedInvalid(ValueError):
     """The document is not a usable iCalendar feed."""
+
+
+class _Query(recurring_ical_events.CalendarQuery):
+    suppressed_errors = [*recurring_ical_events.CalendarQuery.suppressed_errors, *_BAD_SERIES]
 
 
 def _instant(value, zone: ZoneInfo) -> dt.datetime:
@@ -70,17 +81,20 @@ def busy_spans(document: bytes, *, zone: str, start: dt.datetime, end: dt.dateti
     if calendar.name != "VCALENDAR":
         raise FeedInvalid("Not an iCalendar document: no VCALENDAR.")
     # Floating times are read in the expert's zone; the window in that zone too.
-    query = recurring_ical_events.of(calendar, skip_bad_series=True)
-    spans = []
     try:
-        for count, event in enumerate(query.after(start.astimezone(tz).replace(tzinfo=None))):
-            span = _span(event, tz)
-            if span is not None and span[0] >= end:
-                break
-            if count >= MAX_EVENTS:
-                break
-            if span is not None and _blocks_time(event) and span[1] > start:
-                spans.append((max(span[0], start), min(span[1], end)))
-    except (ValueError, TypeError) as error:
+        query = recurring_ical_events.of(calendar, skip_bad_series=True, calendar_query=_Query)
+        events = query.between(start.astimezone(tz).replace(tzinfo=None), end.astimezone(tz).replace(tzinfo=None))
+    except _BAD_SERIES as error:
         raise FeedInvalid(f"The calendar could not be read: {error}") from error
+    if len(events) > MAX_EVENTS:
+        # Keeping only some would leave the rest of the window looking free.
+        raise FeedInvalid(f"The calendar has more than {MAX_EVENTS} events in the coming year.")
+    spans = []
+    for event in events:
+        try:
+            span = _span(event, tz)
+        except _BAD_SERIES:
+            continue
+        if span is not None and _blocks_time(event) and span[1] > start and span[0] < end:
+            spans.append((max(span[0], start), min(span[1], end)))
     return merged(spans)

@@ -1,12 +1,14 @@
 """Reads of calendar sync shared by pages, the API, the feed and the slot engine."""
 
 import datetime as dt
+import re
 
 from django.db.models import Count, Q, QuerySet
 
 from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
 
 FEED_PAST = dt.timedelta(days=60)
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def feed_of(*, user) -> CalendarFeed | None:
@@ -14,7 +16,9 @@ def feed_of(*, user) -> CalendarFeed | None:
 
 
 def feed_by_token(*, token: str) -> CalendarFeed | None:
-    if not token or len(token) > 64:
+    # Tokens are ``secrets.token_urlsafe``; anything else (a NUL byte, which PostgreSQL
+    # refuses in text) cannot match and never reaches the database.
+    if not _TOKEN.fullmatch(token):
         return None
     return CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calendars.errors import CalendarInvalid, CalendarLimitReached, CalendarNotFound
-from calendars.fetch import FetchFailed, feed_download, normalised
+from calendars.feed_reader import FeedUnreadable, feed_busy_spans
+from calendars.fetch import normalised
 from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
-from calendars.parse import FeedInvalid, busy_spans
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,10 @@ def feed_mark_read(*, feed: CalendarFeed) -> None:
 
 def _valid_url(url: str) -> str:
     url = normalised(url)
+    longest = ExternalCalendar._meta.get_field("url").max_length
+    if len(url) > longest:
+        message = _("The address is too long (at most %(count)s characters).") % {"count": longest}
+        raise CalendarInvalid(message, fields={"url": [message]})
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
@@ -108,13 +112,15 @@ def _expert_zone(user) -> str:
 
 
 def _download_and_parse(calendar: ExternalCalendar, now: dt.datetime):
-    document = feed_download(
+    return feed_busy_spans(
         calendar.url,
+        zone=_expert_zone(calendar.user),
+        start=now - BUSY_PAST,
+        end=now + BUSY_HORIZON,
         timeout=settings.CALENDAR_FETCH_TIMEOUT_SECONDS,
         max_bytes=settings.CALENDAR_FETCH_MAX_BYTES,
         allow_private=settings.CALENDAR_FETCH_ALLOW_PRIVATE,
     )
-    return busy_spans(document, zone=_expert_zone(calendar.user), start=now - BUSY_PAST, end=now + BUSY_HORIZON)
 
 
 def external_calendar_refresh(*, calendar_id: int, now: dt.datetime | None = None) -> ExternalCalendar | None:
@@ -127,7 +133,7 @@ def external_calendar_refresh(*, calendar_id: int, now: dt.datetime | None = Non
         return None
     try:
         spans, error = _download_and_parse(calendar, now), ""
-    except (FetchFailed, FeedInvalid) as failure:
+    except FeedUnreadable as failure:
         spans, error = None, str(failure)[:300]
         logger.info("external calendar fetch failed calendar=%s error=%s", calendar_id, error)
     return _store(calendar_id=calendar_id, spans=spans, error=error, now=now)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from calendars import selectors, services
 from calendars.errors import CalendarInvalid, CalendarLimitReached, CalendarNotFound
@@ -99,9 +99,10 @@ def external_refresh(request, calendar_id: int):
 
 
 @never_cache
-@require_GET
+@require_safe
 def feed(request, token: str):
-    """The private subscription feed: the token in the address is the only key."""
+    """The private subscription feed: the token in the address is the only key. HEAD is
+    answered like GET (HTTP asks it of every GET resource; link checkers rely on it)."""
     found = selectors.feed_by_token(token=token)
     if found is None:
         raise Http404(_("No such calendar."))

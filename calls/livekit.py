@@ -31,11 +31,21 @@ def room_name_for_booking(booking_id: int) -> str:
 
 
 def booking_id_for_room(room: str) -> int | None:
-    """The booking a room was named after, or None for a room that is not one of ours."""
+    """The booking a room was named after, or None for a room that is not exactly one of
+    ours (``room_name_for_booking``'s spelling: ASCII digits, no leading zero)."""
     prefix, _, number = room.partition("-")
-    if prefix != "booking" or not number.isdigit():
+    if prefix != "booking":
         return None
-    return int(number)
+    return id_spelled(number)
+
+
+def id_spelled(value: str) -> int | None:
+    """The positive id that ``str(pk)`` spells (a room's booking, a token's identity), or
+    None: ``str.isdigit`` alone lets through "²" (which int() refuses) and other
+    scripts' digits (which int() would read as one of our ids)."""
+    if not (value.isascii() and value.isdigit()) or value.startswith("0"):
+        return None
+    return int(value)
 
 
 def server_api_url(url: str) -> str:

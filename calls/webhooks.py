@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from calls.errors import WebhookPayloadInvalid
-from calls.livekit import LiveKitClient, booking_id_for_room
+from calls.livekit import LiveKitClient, booking_id_for_room, id_spelled
 from calls.models import CallAttendance, CallStatus, LiveKitWebhookEvent
 from calls.selectors import call_absent_roles
 from calls.services import call_complete, call_transition
@@ -37,8 +37,18 @@ def livekit_webhook_receive(*, body: str, auth_header: str) -> str:
     event = LiveKitClient.from_settings().webhook_receive(body, auth_header)
     if not event.id or not event.event:
         raise WebhookPayloadInvalid()
-    happened_at = dt.datetime.fromtimestamp(event.created_at, dt.UTC) if event.created_at else timezone.now()
-    return _event_take(event, happened_at)
+    return _event_take(event, _happened_at(event.created_at))
+
+
+def _happened_at(created_at: int) -> dt.datetime:
+    """When LiveKit says the event happened (seconds since the epoch); a time it cannot
+    have meant (missing, negative, beyond the calendar) is replaced by the arrival time."""
+    if created_at > 0:
+        try:
+            return dt.datetime.fromtimestamp(created_at, dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
+    return timezone.now()
 
 
 @transaction.atomic
@@ -72,7 +82,7 @@ def _event_apply(event, happened_at: dt.datetime) -> str:
 
 def _participant_id(call, identity: str) -> int | None:
     """The user id a token was made for (identity = user id), if they are in the call."""
-    user_id = int(identity) if identity.isdigit() else None
+    user_id = id_spelled(identity)
     return user_id if user_id in (call.expert_id, call.client_id) else None
 
 

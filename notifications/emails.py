@@ -46,7 +46,9 @@ def email_build(notification: Notification) -> EmailMultiAlternatives:
         "site_url": settings.SITE_URL,
     }
     message = EmailMultiAlternatives(
-        subject=notification.title,
+        # A header is one line: a title built from a name typed with a line break in it
+        # would otherwise make Django refuse to send (BadHeaderError) again and again.
+        subject=" ".join(notification.title.split()),
         body=render_to_string("notifications/email/notification.txt", context),
         to=[notification.user.email],
     )

@@ -44,6 +44,17 @@ def _streams_key(user_id: int) -> str:
     return f"{settings.NOTIFICATIONS_REDIS_PREFIX}:streams:{user_id}"
 
 
+# Drop places not heartbeaten lately (a dead process's), then take one if there is room.
+# KEYS[1] the user's sorted set; ARGV: stale before, limit, now, stream id, key TTL.
+_TAKE_PLACE = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return 1
+"""
+
+
 class Subscription:
     """One open stream: an event set on every wake-up, and whether a read happened."""
 
@@ -80,34 +91,44 @@ class Hub:
 
     # --- subscribers ---------------------------------------------------------------------
 
-    async def has_room(self, user_id: int) -> bool:
-        """Whether ``user_id`` may open one more stream (checked before answering 200)."""
+    async def subscribe(self, user_id: int) -> Subscription | None:
+        """A place for a new stream of ``user_id``, or None when they have the most open.
+
+        The count is checked and the place taken in one step (no await in between here,
+        one script on Redis), so streams opened at the same moment cannot all slip in."""
         limit = settings.NOTIFICATIONS_MAX_STREAMS_PER_USER
         if len(self.subscribers.get(user_id, ())) >= limit:
-            return False
-        if not settings.REDIS_URL:
-            return True
-        try:
-            key = _streams_key(user_id)
-            client = self._redis_client()
-            await client.zremrangebyscore(key, 0, time.time() - self._stale_after())
-            return await client.zcard(key) < limit
-        except Exception:  # Redis down: the per-process bound still holds
-            logger.warning("notification stream count unavailable in redis", exc_info=True)
-            return True
-
-    async def subscribe(self, user_id: int) -> Subscription:
+            return None
         subscription = Subscription(user_id)
+        subscription.beat_at = time.monotonic()
         self.subscribers.setdefault(user_id, set()).add(subscription)
-        await self.heartbeat(subscription)
+        if settings.REDIS_URL and not await self._redis_take_place(subscription, limit):
+            await self.unsubscribe(subscription)
+            return None
         self._ensure_source()
         return subscription
 
-    async def unsubscribe(self, subscription: Subscription) -> None:
+    async def _redis_take_place(self, subscription: Subscription, limit: int) -> bool:
+        now, stale_after = time.time(), self._stale_after()
+        try:
+            taken = await self._redis_client().eval(
+                _TAKE_PLACE, 1, _streams_key(subscription.user_id),
+                now - stale_after, limit, now, subscription.id, int(stale_after) + 1,
+            )  # fmt: skip
+        except Exception:  # Redis down: the per-process bound still holds
+            logger.warning("notification stream count unavailable in redis", exc_info=True)
+            return True
+        return bool(taken)
+
+    def forget(self, subscription: Subscription) -> None:
+        """Stop waking the stream here (its Redis place ages out unless ``unsubscribe``)."""
         group = self.subscribers.get(subscription.user_id, set())
         group.discard(subscription)
         if not group:
             self.subscribers.pop(subscription.user_id, None)
+
+    async def unsubscribe(self, subscription: Subscription) -> None:
+        self.forget(subscription)
         if settings.REDIS_URL:
             with contextlib.suppress(Exception):
                 await self._redis_client().zrem(_streams_key(subscription.user_id), subscription.id)

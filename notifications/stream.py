@@ -20,7 +20,9 @@ answers what is pending and ends at once (long polling), so it never holds a thr
 
 import json
 import logging
+import re
 import time
+import weakref
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -37,12 +39,16 @@ from procusmeet.responses import error_json
 
 logger = logging.getLogger(__name__)
 
+_EVENT_ID = re.compile(r"[0-9]{1,18}")
+
 
 def _last_event_id(request, default: int) -> int:
     """Where to resume: the ``Last-Event-ID`` header of a reconnect, else ``?after=`` (the
     newest id the page already showed), else ``default`` (only what comes next)."""
     for raw in (request.headers.get("Last-Event-ID"), request.GET.get("after")):
-        if raw is not None and raw.strip().isdigit():
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses, and a
+        # 5000-digit number is past int()'s limit; ids never need more than 18 digits.
+        if raw is not None and _EVENT_ID.fullmatch(raw.strip()):
             return int(raw.strip())
     return default
 
@@ -83,15 +89,14 @@ async def _still_allowed(access: StreamAccess) -> bool:
         return False
 
 
-async def _events(*, access: StreamAccess, after_id: int, deadline: float):
-    """Subscribe first, then replay: a notification saved in between wakes us, so the
-    replay and the live part leave no gap (and ``id > after_id`` no repeat).
+async def _events(*, access: StreamAccess, subscription, after_id: int, deadline: float):
+    """Subscribed first (by the view), then replay: a notification saved in between wakes
+    us, so the replay and the live part leave no gap (and ``id > after_id`` no repeat).
 
     Once a heartbeat the stream asks again whether its user may still read it, so a
     logout, a revoked session or a deactivation ends it within one heartbeat."""
     hub = hub_for_loop()
     heartbeat = settings.NOTIFICATIONS_SSE_HEARTBEAT_SECONDS
-    subscription = await hub.subscribe(access.user.pk)
     checked_at = time.monotonic()  # authenticated just now
     try:
         yield f"retry: {settings.NOTIFICATIONS_SSE_RETRY_MS}\n: connected\n\n"
@@ -151,17 +156,22 @@ async def notification_stream(request):
         return response
     user = access.user
     hub = hub_for_loop()
-    if not await hub.has_room(user.pk):
+    subscription = await hub.subscribe(user.pk)
+    if subscription is None:
         response = error_json(
             429, "too_many_streams", _("Too many open notification streams. Close another tab or window.")
         )
         response["Retry-After"] = str(settings.NOTIFICATIONS_SSE_HEARTBEAT_SECONDS)
         return response
-    latest = (await database(selectors.bell_summary)(user_id=user.pk))["latest_id"]
+    try:
+        latest = (await database(selectors.bell_summary)(user_id=user.pk))["latest_id"]
+        # The request's own connection (session, user) is not needed while the stream waits.
+        await sync_to_async(connections.close_all)()
+    except BaseException:  # a database error, or the client left: give the place back
+        await hub.unsubscribe(subscription)
+        raise
     # An id from the future (another database, a made-up header) would silence the stream.
     after_id = min(_last_event_id(request, latest), latest)
-    # The request's own connection (session, user) is not needed while the stream waits.
-    await sync_to_async(connections.close_all)()
     lifetime = settings.NOTIFICATIONS_SSE_MAX_SECONDS
     if not isinstance(request, ASGIRequest):
         # Under WSGI (runserver, the test client) a waiting stream would hold a thread:
@@ -169,10 +179,10 @@ async def notification_stream(request):
         lifetime = 0
     if access.expires_at is not None:
         lifetime = min(lifetime, access.expires_at - time.time())
-    response = StreamingHttpResponse(
-        _events(access=access, after_id=after_id, deadline=time.monotonic() + lifetime),
-        content_type="text/event-stream; charset=utf-8",
-    )
+    events = _events(access=access, subscription=subscription, after_id=after_id, deadline=time.monotonic() + lifetime)
+    # A client gone before its stream started never runs the stream's ``finally``.
+    weakref.finalize(events, hub.forget, subscription)
+    response = StreamingHttpResponse(events, content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache, no-transform"
     response["X-Accel-Buffering"] = "no"  # nginx and friends must not buffer the stream
     return response

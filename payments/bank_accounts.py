@@ -6,15 +6,21 @@ a short transaction. ``PaymentProviderUnavailable`` (503) propagates unchanged: 
 was saved and the expert may simply try again.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from payments.errors import BankAccountInvalid, PaymentProviderError, PayoutCurrencyUnsupported
 from payments.models_payouts import BankAccount
 from payments.providers import get_provider
 from payments.providers.base import Bank, recipient_type_for
+
+# ASCII digits only: ``\d`` would also take "٠١٢…" or "０１２…", which no bank issues.
+ACCOUNT_NUMBER_PATTERN = r"^[0-9]{6,20}$"
+ACCOUNT_NUMBER_MESSAGE = gettext_lazy("Enter the account number: 6 to 20 digits.")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ def bank_account_resolve(*, currency: str, bank_code: str, account_number: str) 
     """Look the account up at the provider; ``BankAccountInvalid`` (400) when it cannot
     be found at that bank."""
     currency = payout_currency_checked(currency)
+    if not re.fullmatch(ACCOUNT_NUMBER_PATTERN, account_number):
+        message = str(ACCOUNT_NUMBER_MESSAGE)
+        raise BankAccountInvalid(message, fields={"account_number": [message]})
     provider = get_provider()
     bank = _bank_of(provider, currency=currency, bank_code=bank_code)
     try:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.storefront.money import MINOR_PER_MAJOR
+from payments.bank_accounts import ACCOUNT_NUMBER_MESSAGE, ACCOUNT_NUMBER_PATTERN
 from payments.providers.base import RECIPIENT_TYPES
 
 PAYOUT_CURRENCIES = sorted(RECIPIENT_TYPES)
@@ -19,8 +20,8 @@ class BankAccountForm(forms.Form):
     bank_code = forms.ChoiceField(label=_("Bank"))
     account_number = forms.RegexField(
         label=_("Account number"),
-        regex=r"^\d{6,20}$",
-        error_messages={"invalid": _("Enter the account number: 6 to 20 digits.")},
+        regex=ACCOUNT_NUMBER_PATTERN,
+        error_messages={"invalid": ACCOUNT_NUMBER_MESSAGE},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         help_text=_("We show you the name on the account before anything is saved."),
     )

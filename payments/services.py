@@ -317,17 +317,26 @@ def _charge_success(data: dict) -> None:
     # Imported here: the booking lifecycle builds on this module, not the other way round.
     from scheduling.bookings.payments import booking_payment_confirm
 
-    booking_payment_confirm(reference=str(data["reference"]))
+    booking_payment_confirm(reference=_named_reference(data, "reference"))
+
+
+def _named_reference(data: dict, field: str) -> str:
+    # An event without the reference we key on cannot be ours: ignore it rather than
+    # store it as failed and retry it in vain.
+    value = data.get(field)
+    if value in (None, ""):
+        raise PaymentNotFound(f"the event names no {field}")
+    return str(value)
 
 
 def _refund_update(data: dict) -> None:
-    payment_refund_update(reference=str(data["transaction_reference"]), status=str(data.get("status") or ""))
+    payment_refund_update(reference=_named_reference(data, "transaction_reference"), status=str(data.get("status") or ""))
 
 
 def _transfer_update(data: dict) -> None:
     from payments.payout_services import payout_transfer_update  # payouts build on this module
 
-    payout_transfer_update(reference=str(data["reference"]))
+    payout_transfer_update(reference=_named_reference(data, "reference"))
 
 
 TRANSFER_EVENTS = frozenset({"transfer.success", "transfer.failed", "transfer.reversed"})

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.storefront.money import money_format
 from payments.balance import expert_balance, expert_balances
 from payments.bank_accounts import bank_account_resolve, bank_account_set, banks_list
-from payments.errors import BankAccountInvalid, PaymentProviderUnavailable
+from payments.errors import BankAccountInvalid, PaymentProviderError, PaymentProviderUnavailable
 from payments.forms_payouts import PAYOUT_CURRENCIES, BankAccountForm, PayoutRequestForm
 from payments.payout_services import payout_request
 from payments.selectors_payouts import bank_account_of, payouts_of
@@ -71,6 +71,11 @@ def _bank_form(currency: str, data=None) -> tuple[BankAccountForm, str]:
         banks = banks_list(currency=currency)
     except PaymentProviderUnavailable as error:
         return BankAccountForm(data, initial={"currency": currency}), error.message
+    except PaymentProviderError:
+        # The provider answered but refused or garbled the list (the error is logged where
+        # it was raised): a calm message, not a server error page.
+        message = _("The list of banks cannot be loaded right now. Please try again later.")
+        return BankAccountForm(data, initial={"currency": currency}), message
     return BankAccountForm(data, banks=banks, initial={"currency": currency}), ""
 
 

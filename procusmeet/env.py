@@ -6,6 +6,8 @@ secrets can come from Docker/Kubernetes secret files instead of plain variables.
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -27,9 +29,18 @@ def env_bool(name: str, default: bool) -> bool:
     return default
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """A whole number; a value that is not one, or lies outside the bounds, stops the
+    start-up with the variable named (rather than a 500 on the first request using it)."""
     raw = env_str(name, "").strip()
-    return int(raw) if raw else default
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        bounds = f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
+        raise ImproperlyConfigured(f"{name} must be {bounds}, not {value}.")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from procusmeet.settings import DATABASES  # noqa: E402
 
 DATABASES["default"] = dj_database_url.parse(
     os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/procusmeet"),
-    conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],  # the site's own (DATABASE_CONN_MAX_AGE)
     conn_health_checks=True,
 )
 # One cache folder per test process; tests that prove sharing open a second client on it.
@@ -42,6 +42,7 @@ if os.environ.get("TEST_SHARED_CACHE_URL"):
     }
 if os.environ.get("TEST_BROKER_FOLDER"):
     CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT = LOCAL_BROKER_TRANSPORT  # noqa: F405
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": os.environ["TEST_BROKER_FOLDER"],
         "data_folder_out": os.environ["TEST_BROKER_FOLDER"],

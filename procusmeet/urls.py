@@ -29,6 +29,7 @@ urlpatterns = [
     path("staff/", include("ops.urls")),
     # Before allauth's own route: the same page, with ?role= preselecting the role.
     path("accounts/signup/", SignupView.as_view(), name="account_signup"),
+    path("accounts/", include("accounts.google_urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("payments/", include("payments.urls")),

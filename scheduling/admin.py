@@ -11,7 +11,10 @@ class _InvalidatesSlots:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        self._changed({obj.expert_id})
+        expert_ids = {obj.expert_id}
+        if change and form.initial.get("expert"):
+            expert_ids.add(form.initial["expert"])  # a row moved to another expert: the one it left changes too
+        self._changed(expert_ids)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

@@ -21,12 +21,22 @@ def week_rows(ranges: list[WeeklyRange]) -> list[dict]:
     return rows
 
 
+def clock_label(local: dt.datetime) -> str:
+    """"09:30" for a local time; when clocks go back and that wall time happens twice,
+    the zone's abbreviation (or UTC offset) tells the two apart: "01:30 EDT", "01:30 EST"."""
+    label = local.strftime("%H:%M")
+    if local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset():
+        return label
+    name = local.tzname() or ""
+    return f"{label} {name if name.isalpha() else 'UTC' + local.isoformat()[-6:]}"
+
+
 def times_by_date(starts: list[dt.datetime], zone: ZoneInfo) -> dict[dt.date, list[dict]]:
     """Slots grouped by their date in ``zone``: ``{"iso": RFC 3339 in zone, "label": "09:30"}``."""
     grouped: dict[dt.date, list[dict]] = defaultdict(list)
     for start in starts:
         local = start.astimezone(zone)
-        grouped[local.date()].append({"iso": local.isoformat(), "label": local.strftime("%H:%M"), "local": local})
+        grouped[local.date()].append({"iso": local.isoformat(), "label": clock_label(local), "local": local})
     return grouped
 
 

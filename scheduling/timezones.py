@@ -19,14 +19,23 @@ def zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones()) - _NOT_ZONES
 
 
+@functools.cache
+def _names_by_folded_case() -> dict[str, str]:
+    # IANA names never differ only in case, so folding the case loses nothing.
+    return {name.casefold(): name for name in zone_names()}
+
+
 def zone_or_none(name: str) -> zoneinfo.ZoneInfo | None:
-    """The zone called ``name``, or ``None`` when tzdata has no such zone.
+    """The zone called ``name`` in any case ("utc" is UTC, its ``key`` the canonical
+    spelling), or ``None`` when tzdata has no such zone.
 
     Checked against the known names first so a path-like string never reaches the file
     system lookup.
     """
     if name not in zone_names():
-        return None
+        name = _names_by_folded_case().get(name.casefold())
+        if name is None:
+            return None
     return zoneinfo.ZoneInfo(name)
 
 

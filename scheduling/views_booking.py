@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.models import ExpertArea, ExpertProfile
 from scheduling import selectors
-from scheduling.presenters import month_grid, times_by_date
+from scheduling.presenters import clock_label, month_grid, times_by_date
 from scheduling.timezones import aware_or_none, zone_or_none
 
 MAX_HORIZON = dt.timedelta(days=366)  # no expert's horizon reaches further
@@ -119,13 +119,19 @@ def summary(request, slug: str):
     if not timezone.now() <= start <= timezone.now() + MAX_HORIZON:
         raise Http404(_("No such time."))
     free = selectors.slots_available(expert=expert, area=area, start_date=start.date(), end_date=start.date(), tz=zone)
+    # Elapsed time, not wall-clock time: an aware datetime plus a timedelta keeps the wall
+    # clock, which is an hour off for a call running across a daylight-saving change.
+    end = (start.astimezone(dt.UTC) + dt.timedelta(minutes=area.duration_minutes)).astimezone(zone)
     context = {
         "expert": expert,
         "area": area,
         "zone": zone.key,
         "start": start,
-        "end": start + dt.timedelta(minutes=area.duration_minutes),
-        "still_free": start in free,
+        "end": end,
+        "start_label": clock_label(start),
+        "end_label": clock_label(end),
+        # compared in UTC: an aware time in a repeated hour never equals another zone's (PEP 495)
+        "still_free": start.astimezone(dt.UTC) in free,
         "month": start.date().replace(day=1),
     }
     return _render(request, "scheduling/_booking_summary.html", context)

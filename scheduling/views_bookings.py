@@ -46,7 +46,9 @@ def viewer_zone(user) -> ZoneInfo:
 def booking_confirm(request):
     """The summary's "Confirm and pay": book, then off to the checkout."""
     area_id = request.POST.get("area", "")
-    area = ExpertArea.objects.select_related("expert").filter(pk=area_id).first() if area_id.isdigit() else None
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    is_id = area_id.isascii() and area_id.isdigit()
+    area = ExpertArea.objects.select_related("expert").filter(pk=area_id).first() if is_id else None
     start = aware_or_none(request.POST.get("start", ""))
     if area is None or start is None:
         raise Http404(_("No such time."))
@@ -97,7 +99,8 @@ def booking_detail(request, booking_id: int):
     proposal = open_proposal_of(booking)
     now = timezone.now()
     active = booking.status in ACTIVE_STATUSES
-    can_propose = role == EXPERT and active and proposal is None and booking.call.payment.status == PaymentStatus.HELD
+    upcoming = active and now < booking.call.scheduled_start
+    can_propose = role == EXPERT and upcoming and proposal is None and booking.call.payment.status == PaymentStatus.HELD
     context = {
         "booking": booking,
         "call": booking.call,
@@ -106,7 +109,7 @@ def booking_detail(request, booking_id: int):
         "proposal": proposal,
         "role": role,
         "zone": zone.key,
-        "can_cancel": active and now < booking.call.scheduled_start,
+        "can_cancel": upcoming,
         "reschedule_choices": _reschedule_choices(booking, zone) if can_propose else [],
     }
     return render(request, "scheduling/bookings/detail.html", context)

@@ -39,6 +39,28 @@ class AreaOutputSerializer(serializers.Serializer):
         ref_name = "ExpertArea"
 
 
+class _AreaInput(serializers.Serializer):
+    """An area of expertise, priced in the expert's currency."""
+
+    # Refused rather than ignored when it differs: reading a USD price as naira would
+    # silently sell the service at the wrong price.
+    currency = serializers.CharField(
+        required=False, write_only=True, help_text="Optional; if sent, it must be the expert's currency."
+    )
+
+    def validate_currency(self, value: str) -> str:
+        expected = self.context["currency"]
+        if value.strip().upper() != expected:
+            raise serializers.ValidationError(
+                _("Services are priced in your currency, %(currency)s.") % {"currency": expected}
+            )
+        return value
+
+    def area_fields(self) -> dict:
+        """The validated fields the area services take."""
+        return {name: value for name, value in self.validated_data.items() if name != "currency"}
+
+
 class _ExpertApi(APIView):
     permission_classes = [IsAuthenticated, IsExpert]
 
@@ -57,7 +79,7 @@ class _ExpertApi(APIView):
 
 
 class AreaListApi(_ExpertApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(_AreaInput):
         title = serializers.CharField(max_length=120)
         description = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
         duration_minutes = serializers.IntegerField()
@@ -82,14 +104,15 @@ class AreaListApi(_ExpertApi):
         description="Price and currency: the area is priced in the expert's current currency.",
     )
     def post(self, request):
-        serializer = self.InputSerializer(data=request.data)
+        profile = self.profile(request)
+        serializer = self.InputSerializer(data=request.data, context={"currency": profile.currency})
         serializer.is_valid(raise_exception=True)
-        area = area_create(expert=self.profile(request), **serializer.validated_data)
+        area = area_create(expert=profile, **serializer.area_fields())
         return Response(AreaOutputSerializer(area).data, status=status.HTTP_201_CREATED)
 
 
 class AreaDetailApi(_ExpertApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(_AreaInput):
         title = serializers.CharField(max_length=120, required=False)
         description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
         duration_minutes = serializers.IntegerField(required=False)
@@ -108,9 +131,9 @@ class AreaDetailApi(_ExpertApi):
     )
     def patch(self, request, area_id: int):
         area = self.own_area(request, area_id)
-        serializer = self.InputSerializer(data=request.data, partial=True)
+        serializer = self.InputSerializer(data=request.data, partial=True, context={"currency": area.expert.currency})
         serializer.is_valid(raise_exception=True)
-        area = area_update(area=area, **serializer.validated_data)
+        area = area_update(area=area, **serializer.area_fields())
         return Response(AreaOutputSerializer(area).data)
 
     @extend_schema(

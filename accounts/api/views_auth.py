@@ -19,9 +19,9 @@ from accounts.api.serializers import MeSerializer, TokenPairSerializer, me_data
 from accounts.authentication import SESSION_CLAIM
 from accounts.models import Role, User
 from accounts.selectors import user_get_with_profile
-from accounts.services import user_login, user_register
+from accounts.services import user_login, user_logout_everywhere, user_register
 from accounts.services_google import google_login
-from accounts.tokens import TokenPair, session_end, session_refresh, sessions_revoke_all
+from accounts.tokens import TokenPair, session_end, session_refresh
 from procusmeet.api.errors import ApplicationError
 from procusmeet.api.schema import error_responses
 
@@ -166,15 +166,19 @@ class LogoutApi(APIView):
             204: OpenApiResponse(description="Signed out; the refresh cookie is cleared."),
             **error_responses(401),
         },
-        description="Ends the session named by the refresh token (body or cookie), "
-        "or else the session of the access token used.",
+        description="Ends the session named by the refresh token in the body (another device's, say); "
+        "without one, or when it names none of your sessions, ends the session of the access token "
+        "used and the one of the refresh cookie.",
     )
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        raw_token = _refresh_token_from(request, serializer.validated_data.get("refresh", ""))
-        session_id = request.auth.get(SESSION_CLAIM) if request.auth is not None else None
-        session_end(user=request.user, raw_token=raw_token or None, session_id=session_id)
+        session_end(
+            user=request.user,
+            raw_token=serializer.validated_data.get("refresh") or None,
+            session_id=request.auth.get(SESSION_CLAIM) if request.auth is not None else None,
+            cookie_token=request.COOKIES.get(settings.REFRESH_COOKIE_NAME) or None,
+        )
         return _without_refresh_cookie(Response(status=status.HTTP_204_NO_CONTENT))
 
 
@@ -182,10 +186,13 @@ class LogoutAllApi(APIView):
     @extend_schema(
         operation_id="auth_logout_all",
         request=None,
-        responses={204: OpenApiResponse(description="Every API session of the user ended."), **error_responses(401)},
+        responses={
+            204: OpenApiResponse(description="Every API session and every browser session of the user ended."),
+            **error_responses(401),
+        },
     )
     def post(self, request):
-        sessions_revoke_all(user_id=request.user.pk)
+        user_logout_everywhere(user=request.user)
         return _without_refresh_cookie(Response(status=status.HTTP_204_NO_CONTENT))
 
 

@@ -16,7 +16,9 @@ MAX_BYTES = 5 * 1024 * 1024
 MIN_SIDE = 200
 MAX_SIDE = 6000
 OUTPUT_SIDE = 512
-ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
+# Pillow names a JPEG that carries extra pictures (an MPF block: camera and phone photos
+# with a depth map or preview) "MPO"; the first picture is the photo itself.
+ALLOWED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP"})
 OUTPUT_FORMAT = "WEBP"
 OUTPUT_EXTENSION = "webp"
 OUTPUT_CONTENT_TYPE = "image/webp"

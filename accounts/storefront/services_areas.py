@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import ExpertArea, ExpertProfile
-from accounts.storefront.errors import StorefrontInvalid
+from accounts.storefront.errors import AreaNotFound, StorefrontInvalid
 from accounts.storefront.search import expert_directory_refresh
 from accounts.storefront.services import validation_fields
 from scheduling.cache import slots_cache_invalidate
@@ -65,7 +65,10 @@ def area_update(*, area: ExpertArea, **fields) -> ExpertArea:
     unknown = set(fields) - AREA_FIELDS
     if unknown:
         raise TypeError(f"area_update() got unknown fields: {sorted(unknown)}")
-    area = ExpertArea.objects.select_for_update().select_related("expert").get(pk=area.pk)
+    try:
+        area = ExpertArea.objects.select_for_update().select_related("expert").get(pk=area.pk)
+    except ExpertArea.DoesNotExist:  # deleted by a concurrent request since the caller found it
+        raise AreaNotFound(_("This service no longer exists.")) from None
     for name, value in _strip(fields).items():
         setattr(area, name, value)
     if "price" in fields:
@@ -96,9 +99,13 @@ def _area_has_bookings(area: ExpertArea) -> bool:
 def area_delete(*, area: ExpertArea) -> bool:
     """Delete the area, or only deactivate it when bookings refer to it.
 
-    Returns True when the row was deleted, False when it was kept but deactivated.
+    Returns True when the row was deleted (also when a concurrent request deleted it
+    first), False when it was kept but deactivated.
     """
-    area = ExpertArea.objects.select_for_update().get(pk=area.pk)
+    try:
+        area = ExpertArea.objects.select_for_update().get(pk=area.pk)
+    except ExpertArea.DoesNotExist:  # a concurrent request (a double-clicked "Delete") was first
+        return True
     expert_id = area.expert_id
     if _area_has_bookings(area):
         if area.active:

@@ -14,15 +14,19 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsExpert
 from payments.balance import expert_balances
-from payments.bank_accounts import bank_account_resolve, bank_account_set, banks_list
+from payments.bank_accounts import (
+    ACCOUNT_NUMBER_MESSAGE,
+    ACCOUNT_NUMBER_PATTERN,
+    bank_account_resolve,
+    bank_account_set,
+    banks_list,
+)
 from payments.models_payouts import PayoutStatus
 from payments.payout_services import payout_request
 from payments.selectors_payouts import bank_account_of, payout_get_for, payouts_of
 from procusmeet.api.errors import NotFound
 from procusmeet.api.pagination import PagePagination
 from procusmeet.api.schema import error_responses
-
-ACCOUNT_NUMBER = r"^\d{6,20}$"
 
 
 class _ExpertApi(APIView):
@@ -73,7 +77,9 @@ class BankListApi(_ExpertApi):
 class BankAccountIn(serializers.Serializer):
     currency = serializers.CharField(required=False, max_length=3, help_text="Default: the expert's currency.")
     bank_code = serializers.CharField(max_length=20, help_text="A `code` from `GET /api/v1/banks`.")
-    account_number = serializers.RegexField(ACCOUNT_NUMBER, help_text="6–20 digits.")
+    account_number = serializers.RegexField(
+        ACCOUNT_NUMBER_PATTERN, error_messages={"invalid": ACCOUNT_NUMBER_MESSAGE}, help_text="6–20 digits (0–9)."
+    )
 
     class Meta:
         ref_name = "BankAccountInput"

@@ -5,6 +5,9 @@ from procusmeet.conf.storage import REDIS_URL
 from procusmeet.env import env_bool
 
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
+# kombu's folder broker, with whole-message writes (see procusmeet/broker.py).
+LOCAL_BROKER_TRANSPORT = "procusmeet.broker:Transport"
+CELERY_BROKER_TRANSPORT = None if REDIS_URL else LOCAL_BROKER_TRANSPORT
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {}
     if REDIS_URL

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from procusmeet.conf.accounts import GOOGLE_LOGIN_ENABLED
 from procusmeet.conf.core import (
     ALLOWED_HOSTS,
     DEBUG,
@@ -38,6 +39,12 @@ def _payment_form_actions() -> list[str]:
     return ["https://checkout.paystack.com"] if PAYMENT_PROVIDER == "paystack" else []
 
 
+def _google_form_actions() -> list[str]:
+    """The Google button posts to our own page, which redirects to Google's consent
+    screen: the same form-action rule applies to that redirect."""
+    return ["https://accounts.google.com"] if GOOGLE_LOGIN_ENABLED else []
+
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -57,7 +64,10 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"] + env_list("CSP_CONNECT_EXTRA", []) + _livekit_origins(),
         "font-src": ["'self'"],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"] + env_list("CSP_FORM_ACTION_EXTRA", []) + _payment_form_actions(),
+        "form-action": ["'self'"]
+        + env_list("CSP_FORM_ACTION_EXTRA", [])
+        + _payment_form_actions()
+        + _google_form_actions(),
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }

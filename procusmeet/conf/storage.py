@@ -7,10 +7,16 @@ import dj_database_url
 from procusmeet.conf.core import BASE_DIR, DEBUG, PRODUCTION, VAR_DIR
 from procusmeet.env import env_bool, env_int, env_str
 
+# 0: each request closes its connection. The site runs under ASGI (uvicorn), where every
+# request's synchronous code gets a thread of its own; a connection kept for reuse stays
+# behind with that thread, so they pile up until PostgreSQL refuses new clients (Django:
+# "When using ASGI, persistent connections should be disabled"). Reuse belongs in a
+# pooler such as PgBouncer in front of PostgreSQL.
+DATABASE_CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 0)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_max_age=DATABASE_CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
@@ -33,7 +39,7 @@ DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = {
         **dj_database_url.parse(
-            DATABASE_REPLICA_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+            DATABASE_REPLICA_URL, conn_max_age=DATABASE_CONN_MAX_AGE, conn_health_checks=True
         ),
         # Test runs have one database; the replica alias reads it (no second test database).
         "TEST": {"MIRROR": "default"},

@@ -1,5 +1,7 @@
 """Input and output shapes of the availability API (times are "HH:MM" local to the expert)."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -7,8 +9,14 @@ from scheduling.models import OverrideKind
 from scheduling.wallclock import parse_hhmm
 
 
+# What integrators commonly send for "HH:MM": a one-digit hour ("9:00") or zero seconds
+# ("09:00:00", how most languages write a time of day). ASCII digits only.
+_LENIENT_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::00)?")
+
+
 class WallClockField(serializers.CharField):
-    """"HH:MM" ↔ minutes after midnight; ``end_of_day`` admits "24:00"."""
+    """"HH:MM" ↔ minutes after midnight; ``end_of_day`` admits "24:00". Also reads "H:MM"
+    and "HH:MM:00"; answers are always "HH:MM"."""
 
     def __init__(self, *, end_of_day: bool = False, **kwargs):
         self.end_of_day = end_of_day
@@ -16,6 +24,9 @@ class WallClockField(serializers.CharField):
 
     def to_internal_value(self, data):
         text = super().to_internal_value(data)
+        match = _LENIENT_CLOCK.fullmatch(text)
+        if match:
+            text = f"{match.group(1):0>2}:{match.group(2)}"
         try:
             return parse_hhmm(text, allow_end_of_day=self.end_of_day)
         except ValueError:

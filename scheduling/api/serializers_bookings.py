@@ -6,6 +6,8 @@ than a bare id, so a client can show the call without a second request. Times ar
 is only given to the client, and only while the payment is pending.
 """
 
+import re
+
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -15,6 +17,8 @@ from payments.models import PaymentStatus
 from scheduling.bookings.selectors import open_proposal_of
 from scheduling.models_booking import BookingStatus
 
+_OFFSET = re.compile(r"[+-](?P<hours>\d{2}):?(?P<minutes>\d{2})$")
+
 
 class AwareDateTimeField(serializers.DateTimeField):
     """RFC 3339 with its offset (any offset); a time without one is refused, not guessed."""
@@ -22,6 +26,7 @@ class AwareDateTimeField(serializers.DateTimeField):
     default_error_messages = {
         "naive": _("Include a UTC offset, e.g. 2026-10-21T09:00:00+01:00 or …Z."),
         "offset": _("The UTC offset must lie between -23:59 and +23:59."),
+        "impossible": _("That date or time does not exist."),
     }
 
     def to_internal_value(self, value):
@@ -29,8 +34,11 @@ class AwareDateTimeField(serializers.DateTimeField):
             value = value.strip().upper()  # RFC 3339 also allows a lower-case "t" and "z"
             try:
                 parsed = parse_datetime(value)
-            except ValueError:  # well-formed, but an offset Python cannot hold (+25:00)
-                self.fail("offset")
+            except ValueError:  # well-formed, but not a real instant: +25:00, or 30 February
+                offset = _OFFSET.search(value)
+                if offset and (int(offset["hours"]) > 23 or int(offset["minutes"]) > 59):
+                    self.fail("offset")
+                self.fail("impossible")
             if parsed is not None and parsed.tzinfo is None:
                 self.fail("naive")
         return super().to_internal_value(value)

@@ -1,5 +1,7 @@
 """The expert's own availability: weekly ranges and dated overrides (expert only)."""
 
+from django.http import QueryDict
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -36,11 +38,23 @@ class WeeklyAvailabilityApi(APIView):
     @extend_schema(request=WeeklyRangeIn(many=True), responses=WeeklyRangeOut(many=True))
     def put(self, request):
         # The body is the bare list of SPEC §8; wrap it so errors name "ranges" and the item index.
-        serializer = self.InputSerializer(data={"ranges": request.data})
+        serializer = self.InputSerializer(data={"ranges": _ranges_body(request.data)})
         serializer.is_valid(raise_exception=True)
         specs = [RangeSpec(r["weekday"], r["start"], r["end"]) for r in serializer.validated_data["ranges"]]
         created = services.weekly_ranges_replace(expert=_expert(request), ranges=specs)
         return Response(WeeklyRangeOut(created, many=True).data)
+
+
+def _ranges_body(data):
+    """The JSON list of ranges: the bare list, or the same list as ``{"ranges": [...]}``.
+
+    A form or multipart body (a ``QueryDict``) is never a list of ranges: DRF's list field
+    would read it as an empty list and the PUT would wipe the week, so it is refused."""
+    if isinstance(data, QueryDict):
+        raise serializers.ValidationError({"ranges": [_("Send a JSON list of {weekday, start, end} ranges.")]})
+    if isinstance(data, dict) and data.keys() == {"ranges"}:
+        return data["ranges"]
+    return data
 
 
 class OverrideListApi(APIView):

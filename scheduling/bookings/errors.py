@@ -53,7 +53,8 @@ class PaymentNotHeld(Conflict):
 
 
 class TooLate(Conflict):
-    """The call has started (or passed): it can no longer be cancelled."""
+    """The call has started (or passed), or the proposed time has: too late to answer,
+    cancel or reschedule."""
 
     code = "too_late"
 

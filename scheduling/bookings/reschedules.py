@@ -12,10 +12,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from calls.models import Call, CallStatus
 from payments.models import Payment, PaymentStatus
 from scheduling import selectors
 from scheduling.bookings import notify
-from scheduling.bookings.errors import BookingInvalid, BookingNotFound, NoOpenReschedule, PaymentNotHeld, RescheduleOpen
+from scheduling.bookings.errors import (
+    BookingInvalid,
+    BookingNotFound,
+    NoOpenReschedule,
+    PaymentNotHeld,
+    RescheduleOpen,
+    TooLate,
+)
 from scheduling.bookings.payments import booking_money_return
 from scheduling.bookings.states import Action
 from scheduling.bookings.steps import (
@@ -30,6 +38,7 @@ from scheduling.bookings.steps import (
     guard,
     not_offered_error,
     overlap_error,
+    require_not_started,
     require_role,
     start_checked,
     start_normalised,
@@ -57,6 +66,8 @@ def _propose(*, booking_id: int, actor, start: dt.datetime, now: dt.datetime) ->
     booking = booking_locked(booking_id)
     require_role(booking, actor, EXPERT)
     guard(booking, Action.RESCHEDULE_PROPOSE)
+    require_not_started(booking, now=now, message=_("The call has already started, so it can no longer be moved."))
+    _require_not_joined(booking.call)
     if not Payment.objects.filter(call_id=booking.call_id, status=PaymentStatus.HELD).exists():
         raise PaymentNotHeld(_("This booking is not paid yet."))
     if RescheduleProposal.objects.filter(booking=booking, status=RescheduleStatus.OPEN).exists():
@@ -73,6 +84,13 @@ def _propose(*, booking_id: int, actor, start: dt.datetime, now: dt.datetime) ->
     event_record(booking, actor=actor, action=Action.RESCHEDULE_PROPOSE, from_status=booking.status, data=data)
     after_commit(notify.reschedule_proposed, booking)
     return proposal
+
+
+def _require_not_joined(call: Call) -> None:
+    """A call someone has joined stays where it is: its attendance is about that time,
+    and ending it (or the no-show job) must judge the meeting that took place."""
+    if call.status != CallStatus.SCHEDULED:
+        raise TooLate(_("Someone has already joined this call, so it can no longer be moved."))
 
 
 def _require_offered(*, expert, call, start: dt.datetime, now: dt.datetime) -> None:
@@ -130,10 +148,13 @@ def _accept(*, booking_id: int, actor, now: dt.datetime) -> Booking:
     booking = booking_locked(booking_id)
     require_role(booking, actor, CLIENT)
     guard(booking, Action.RESCHEDULE_ACCEPT)
+    require_not_started(booking, now=now, message=_("The call has already started, so it can no longer be moved."))
     proposal = _open_proposal(booking)
     call = booking.call
+    _require_not_joined(call)
     start = proposal.proposed_start
-    start_checked(expert=expert, start=start, now=now)
+    if start <= now:  # nothing the client sent is wrong: the proposal went stale (409, not 400)
+        raise TooLate(_("The proposed time has passed. Ask the expert for another."))
     _require_offered(expert=expert, call=call, start=start, now=now)
     if client_busy_at(client_id=call.client_id, start=start, minutes=call.duration_minutes, exclude_call_id=call.pk):
         raise client_busy_error()

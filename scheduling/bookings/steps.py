@@ -26,6 +26,7 @@ from scheduling.bookings.errors import (
     IllegalTransition,
     SlotTaken,
     SlotUnavailable,
+    TooLate,
 )
 from scheduling.bookings.states import Action, TransitionRefused, releases_time, transition_target
 from scheduling.cache import slots_cache_invalidate
@@ -175,6 +176,13 @@ def start_checked(*, expert: ExpertProfile, start: dt.datetime, now: dt.datetime
     if local.second or local.microsecond or local.minute % GRID_MINUTES:
         message = _("Calls start on the quarter hour of the expert's time zone.")
         raise BookingInvalid(message, fields={"start": [message]})
+
+
+def require_not_started(booking: Booking, *, now: dt.datetime, message: str) -> None:
+    """409 ``too_late`` once the call's start has come, whether or not the expiry job
+    has noticed yet: the start itself decides, not when a job last ran."""
+    if now >= booking.call.scheduled_start:
+        raise TooLate(message)
 
 
 def expert_busy_at(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from payments.models import Payment, PaymentStatus
 from scheduling.bookings import notify
-from scheduling.bookings.errors import PaymentNotHeld, TooLate
+from scheduling.bookings.errors import PaymentNotHeld
 from scheduling.bookings.payments import booking_money_return, booking_refund
 from scheduling.bookings.states import ACTIVE_STATUSES, PENDING, Action
 from scheduling.bookings.steps import (
@@ -23,6 +23,7 @@ from scheduling.bookings.steps import (
     booking_locked,
     guard,
     participant_role,
+    require_not_started,
     require_role,
     role_of,
     transition_apply,
@@ -38,11 +39,14 @@ def _reason(text: str | None) -> str:
 
 
 @transaction.atomic
-def booking_accept(*, booking: Booking, actor) -> Booking:
-    """The expert takes the paid request: ``pending`` → ``confirmed``."""
+def booking_accept(*, booking: Booking, actor, now: dt.datetime | None = None) -> Booking:
+    """The expert takes the paid request: ``pending`` → ``confirmed``. Only before the
+    call's start: a request unanswered by then expires (409 ``too_late``)."""
     booking = booking_locked(booking.pk)
     require_role(booking, actor, EXPERT)
     guard(booking, Action.ACCEPT)
+    message = _("The call's start has passed, so this request can no longer be accepted.")
+    require_not_started(booking, now=now or timezone.now(), message=message)
     if not Payment.objects.filter(call_id=booking.call_id, status=PaymentStatus.HELD).exists():
         raise PaymentNotHeld(_("This booking is not paid yet."))
     transition_apply(booking, action=Action.ACCEPT, actor=actor)
@@ -73,8 +77,9 @@ def booking_cancel(*, booking: Booking, actor, reason: str = "", now: dt.datetim
     by_staff = role_of(booking, actor) is None and getattr(actor, "is_staff", False)
     role = "staff" if by_staff else participant_role(booking, actor)
     guard(booking, Action.CANCEL)
-    if not by_staff and (now or timezone.now()) >= booking.call.scheduled_start:
-        raise TooLate(_("The call has already started, so it can no longer be cancelled."))
+    if not by_staff:
+        message = _("The call has already started, so it can no longer be cancelled.")
+        require_not_started(booking, now=now or timezone.now(), message=message)
     reason = _reason(reason)
     data = {"reason": reason, "by": role}
     transition_apply(booking, action=Action.CANCEL, actor=actor, data=data, fields={"cancel_reason": reason})

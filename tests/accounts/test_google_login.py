@@ -176,3 +176,49 @@ def test_a_token_with_characters_no_header_can_carry_is_a_field_error(api):
 
     assert response.status_code == 400
     assert "access_token" in response.json()["error"]["fields"]
+
+
+def test_answers_without_a_usable_subject_never_share_one_account(api, fake_google):
+    fake_google.tokens["first"] = {"sub": None, "email": "first@gmail.com", "email_verified": True}
+    fake_google.tokens["second"] = {"sub": None, "email": "second@gmail.com", "email_verified": True}
+
+    responses = [google(api, "first"), google(api, "second")]
+
+    assert [r.status_code for r in responses] == [503, 503]
+    assert responses[0].json()["error"]["code"] == "google_unavailable"
+    assert not User.objects.exists()
+    assert not SocialAccount.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"sub": "x" * 500, "email": "long-sub@gmail.com"},
+        {"sub": "9", "email": "a" * 300 + "@gmail.com"},
+        {"sub": "9", "email": "nul\x00@gmail.com"},
+    ],
+    ids=["long-subject", "long-email", "nul-email"],
+)
+def test_claims_no_account_can_hold_are_a_503_not_a_server_error(api, fake_google, claims):
+    fake_google.tokens["tok"] = {"email_verified": True, **claims}
+
+    response = google(api, "tok")
+
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "google_unavailable"
+    assert not User.objects.exists()
+
+
+def test_a_name_with_nul_characters_still_creates_the_account(api, fake_google):
+    fake_google.tokens["tok"] = {"sub": "9", "email": "ada@gmail.com", "email_verified": True, "name": "Ada\x00 Obi"}
+
+    assert google(api, "tok").status_code == 201
+    assert User.objects.get().full_name == "Ada Obi"
+    assert SocialAccount.objects.get().extra_data["name"] == "Ada Obi"
+
+
+def test_a_blank_google_name_falls_back_to_the_address(api, fake_google):
+    fake_google.tokens["tok"] = {"sub": "9", "email": "ada.obi@gmail.com", "email_verified": True, "name": "   "}
+
+    assert google(api, "tok").status_code == 201
+    assert User.objects.get().full_name == "ada.obi"

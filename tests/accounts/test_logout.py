@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 
 from accounts.models import RefreshSession
 from accounts.tokens import session_start
@@ -58,3 +59,36 @@ def test_logging_out_needs_a_signed_in_user(api, alice_client, path):
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "not_authenticated"
     assert RefreshSession.objects.filter(user=alice_client).exists()
+
+
+@pytest.mark.parametrize("stale", ["not-a-token", "rotated", "another-users"])
+def test_logout_with_a_refresh_token_that_names_none_of_the_users_sessions_still_signs_the_caller_out(
+    api, alice_client, dave_client, stale
+):
+    alice = session_start(user=alice_client)
+    other = session_start(user=alice_client, user_agent="Other device")
+    access, refresh = alice.access, {"not-a-token": "not-a-token", "rotated": alice.refresh}.get(stale)
+    if stale == "rotated":
+        access = api.post("/api/v1/auth/refresh", {"refresh": alice.refresh}, format="json").json()["access"]
+    if stale == "another-users":
+        refresh = session_start(user=dave_client).refresh
+
+    response = api.post("/api/v1/auth/logout", {"refresh": refresh}, format="json", **bearer(access))
+
+    assert response.status_code == 204
+    assert api.get("/api/v1/me", **bearer(access)).status_code == 401
+    assert list(RefreshSession.objects.filter(user=alice_client)) == [other.session]
+    assert RefreshSession.objects.filter(user=dave_client).count() == (stale == "another-users")
+
+
+def test_logout_with_a_cookie_of_another_sign_in_ends_the_callers_session_too(api, alice_client):
+    # Two sign-ins in one browser: the second login's cookie replaced the first one's.
+    first = session_start(user=alice_client, user_agent="Tab one")
+    second = session_start(user=alice_client, user_agent="Tab two")
+    api.cookies[settings.REFRESH_COOKIE_NAME] = second.refresh
+
+    response = api.post("/api/v1/auth/logout", **bearer(first.access))
+
+    assert response.status_code == 204
+    assert api.get("/api/v1/me", **bearer(first.access)).status_code == 401
+    assert not RefreshSession.objects.filter(user=alice_client).exists()

@@ -49,6 +49,7 @@ def test_confirm_and_pay_for_a_taken_slot_returns_to_the_summary_with_the_reason
     "form",
     [
         {"area": "abc", "start": "2030-01-01T09:00:00Z"},
+        {"area": "²", "start": "2030-01-01T09:00:00Z"},  # a digit to str.isdigit(), not to int()
         {"area": "1", "start": "soon"},
         {},
         # At the edges of the datetime range, where converting between zones overflows.
@@ -158,6 +159,12 @@ def test_the_expert_proposes_a_new_time_from_the_page_and_the_client_accepts(
     client.post(f"/bookings/{paid.pk}/reschedule-accept/")
     assert fresh(paid).call.scheduled_start == new_start
     assert fresh(paid).status == "confirmed"
+
+
+def test_once_the_call_has_started_the_page_offers_no_new_time(client, bob_expert, paid, slot, frozen_now):
+    assert 'id="reschedule-start"' in as_user(client, bob_expert).get(f"/bookings/{paid.pk}/").content.decode()
+    frozen_now(slot + dt.timedelta(minutes=5))
+    assert 'id="reschedule-start"' not in client.get(f"/bookings/{paid.pk}/").content.decode()
 
 
 def test_an_unknown_action_is_a_404(client, alice_client, paid):

@@ -97,6 +97,16 @@ def test_cancelling_after_the_start_is_too_late(alice_client, paid):
     assert fresh(paid).status == "pending"
 
 
+def test_accepting_a_request_after_its_start_is_too_late(api_as, bob_expert, paid, frozen_now):
+    # The expiry job may not have run yet: the start itself decides (SPEC §3).
+    frozen_now(paid.call.scheduled_start + dt.timedelta(minutes=1))
+    answer = post(api_as, bob_expert, paid, "accept")
+    assert answer.status_code == 409
+    assert answer.json()["error"]["code"] == "too_late"
+    assert fresh(paid).status == "pending"
+    assert not BookingEvent.objects.filter(booking=paid, action="accepted").exists()
+
+
 def test_staff_may_cancel_even_after_the_start(admin_user, paid):
     booking = booking_cancel(booking=paid, actor=admin_user, now=paid.call.scheduled_start + dt.timedelta(hours=2))
     assert booking.status == "cancelled"

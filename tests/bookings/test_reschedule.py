@@ -168,3 +168,34 @@ def test_an_ended_booking_cannot_be_rescheduled(api_as, alice_client, bob_expert
     response = propose(api_as, bob_expert, paid, slot + dt.timedelta(hours=3))
     assert response.status_code == 409
     assert response.json()["error"]["fields"] == {"status": ["cancelled"]}
+
+
+@pytest.mark.parametrize("at_minutes", [0, 10])
+def test_a_call_that_has_started_cannot_be_rescheduled(api_as, bob_expert, paid, slot, frozen_now, at_minutes):
+    assert api_as(bob_expert).post(f"/api/v1/bookings/{paid.pk}/accept").status_code == 200
+    frozen_now(slot + dt.timedelta(minutes=at_minutes))
+    response = propose(api_as, bob_expert, paid, slot + dt.timedelta(days=1))
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "too_late"
+    assert not RescheduleProposal.objects.exists()
+
+
+def test_a_proposal_cannot_move_a_call_that_has_started(api_as, alice_client, bob_expert, paid, slot, frozen_now):
+    assert propose(api_as, bob_expert, paid, slot + dt.timedelta(days=1)).status_code == 200
+    frozen_now(slot + dt.timedelta(minutes=10))
+    response = answer(api_as, alice_client, paid, "accept")
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "too_late"
+    assert fresh(paid).call.scheduled_start == slot
+    assert RescheduleProposal.objects.get().status == "open"
+
+
+def test_accepting_a_proposal_whose_time_has_passed_is_a_409(api_as, alice_client, bob_expert, paid, slot, frozen_now):
+    # The client sent no input, so a 400 naming "start" would be wrong: the proposal went stale.
+    proposed = slot - dt.timedelta(days=1) + dt.timedelta(hours=3)  # the day before the call, at noon
+    assert propose(api_as, bob_expert, paid, proposed).status_code == 200
+    frozen_now(proposed + dt.timedelta(minutes=1))
+    response = answer(api_as, alice_client, paid, "accept")
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "too_late"
+    assert fresh(paid).call.scheduled_start == slot

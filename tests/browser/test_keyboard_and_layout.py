@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, focus_is_visible
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -9,23 +9,11 @@ pytestmark = pytest.mark.browser
 MAX_TABS = 15
 
 
-def _focus_is_visible(page) -> bool:
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            const style = getComputedStyle(el);
-            const box = el.getBoundingClientRect();
-            const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-            return outlined && box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
-        }"""
-    )
-
-
 def _tab_until(page, target) -> None:
     """Press Tab until ``target`` (a locator) has focus, checking each stop shows it."""
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        assert _focus_is_visible(page), f"focus is not visible on {page.evaluate('document.activeElement.outerHTML')}"
+        assert focus_is_visible(page), f"focus is not visible on {page.evaluate('document.activeElement.outerHTML')}"
         if target.evaluate("el => el === document.activeElement"):
             return
     pytest.fail(f"{target} not reached with {MAX_TABS} presses of Tab")
@@ -37,7 +25,7 @@ def test_the_keyboard_alone_reaches_and_submits_the_login_form(page, alice_clien
 
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
-    assert _focus_is_visible(page)
+    assert focus_is_visible(page)
     _tab_until(page, page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/accounts/login/")

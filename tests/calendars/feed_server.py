@@ -1,6 +1,8 @@
 """A local HTTP server publishing calendar feeds the way Google, Apple and Outlook do
-(``text/calendar`` over HTTP), plus the ways they fail: hanging, errors, redirects."""
+(``text/calendar`` over HTTP, gzipped or not), plus the ways they fail: hanging,
+trickling, errors, redirects."""
 
+import gzip
 from dataclasses import dataclass, field
 
 from tests.fakes.http_server import LocalHTTPServer, QuietHandler
@@ -12,6 +14,14 @@ class Route:
     status: int = 200
     hang: bool = False
     location: str = ""
+    gzip: bool = False  # the body is sent gzip-encoded (compressed once, when published)
+    # Send the body a byte at a time, each well within any read timeout, then hang up
+    # one byte short of the announced length (like a server that stalls and drops).
+    trickle: bool = False
+
+    def __post_init__(self) -> None:
+        if self.gzip:
+            self.body = gzip.compress(self.body)
 
 
 @dataclass
@@ -41,7 +51,26 @@ def _handler_for(server: FeedServer) -> type[QuietHandler]:
             if route.hang:
                 server._release.wait(10)
                 return
+            if route.trickle:
+                self._trickle(route.body)
+                return
             headers = {"Location": route.location} if route.location else {}
+            if route.gzip:
+                headers["Content-Encoding"] = "gzip"
             self.send_body(route.status, route.body, "text/calendar; charset=utf-8", headers)
+
+        def _trickle(self, body: bytes) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar; charset=utf-8")
+            self.send_header("Content-Length", str(len(body) + 1))
+            self.end_headers()
+            for byte in body:
+                if server._release.wait(0.2):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:  # the reader gave up
+                    return
 
     return Handler

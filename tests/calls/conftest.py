@@ -1,6 +1,8 @@
 """LiveKit for the calls tests: a local fake of its server API and settings pointing at
 it; for the browser tests, the harness token endpoint and extra Chromium launches."""
 
+import time
+
 import pytest
 
 # The browser tests here drive the same Chromium as tests/browser, with its checks.
@@ -71,6 +73,16 @@ def allow_connections_to(settings):
         settings.CONTENT_SECURITY_POLICY = {**policy, "DIRECTIVES": directives}
 
     return allow
+
+
+def pause_clock(page) -> None:
+    """Freeze the page's Date and timers from its next load on; time then moves only by
+    ``page.clock.run_for``. On a busy machine a real second can pass between the call page
+    showing a retry countdown and a check reading it. Call ``page.clock.resume()``
+    before ``assert_accessible``: axe waits on timers of its own."""
+    now = time.time()
+    page.clock.install(time=now)
+    page.clock.pause_at(now + 1)
 
 
 # Confirmed calls made through the booking services (the calls lifecycle tests).

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible
-from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET
+from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET, pause_clock
 from tests.fakes.livekit_twirp import closed_port_url
 
 pytestmark = pytest.mark.browser
@@ -48,6 +48,7 @@ def test_from_the_lobby_to_a_call_whose_video_service_is_unreachable(
 def test_without_livekit_the_token_refusal_shows_as_a_calm_retrying_state(logged_in_page, settings, bob_call, bob_expert):
     settings.LIVEKIT_URL = settings.LIVEKIT_API_KEY = settings.LIVEKIT_API_SECRET = ""
     page = logged_in_page(bob_expert)
+    pause_clock(page)  # the countdown below stays at its first value
 
     with page.expect_response(f"**/api/v1/calls/{bob_call.call_id}/token") as token:
         page.goto(f"/calls/{bob_call.call_id}/")
@@ -56,6 +57,7 @@ def test_without_livekit_the_token_refusal_shows_as_a_calm_retrying_state(logged
 
     expect_retrying(page)
     expect(page.locator("[data-retry-countdown]")).to_have_text("Next attempt in 2 s.")
+    page.clock.resume()  # axe waits on timers of its own
     assert_accessible(page)
 
 

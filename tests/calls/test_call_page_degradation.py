@@ -1,11 +1,15 @@
-"""The call page when LiveKit cannot be used: calm messages, retries, never a blank page."""
+"""The call page when LiveKit cannot be used: calm messages, retries, never a blank page.
+
+The page's clock is paused (Playwright's fake timers) where a test reads the retry
+countdown, and moved on by hand: on a busy machine a real second can pass between the
+page showing "2 s" and the check reading it, or the retry can fire before the count."""
 
 import pytest
 from playwright.sync_api import expect
 
 from calls.livekit import LiveKitClient
 from tests.browser.helpers import assert_accessible
-from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET
+from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET, pause_clock
 from tests.fakes.livekit_rtc import RefusingLiveKit
 from tests.fakes.livekit_twirp import closed_port_url
 
@@ -27,6 +31,7 @@ def expect_retrying(page, *, next_attempt_in: int) -> None:
 
 
 def test_a_503_from_the_token_endpoint_shows_the_calm_retrying_state(page, token_endpoint):
+    pause_clock(page)
     response = page.goto("/harness/call/")
 
     expect_retrying(page, next_attempt_in=2)
@@ -34,21 +39,27 @@ def test_a_503_from_the_token_endpoint_shows_the_calm_retrying_state(page, token
     # The bundle ran under the site's policy: scripts from our origin only, no eval.
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-eval" not in policy and "unsafe-inline" not in policy
+    page.clock.resume()  # axe waits on timers of its own
     assert_accessible(page)
 
 
 def test_the_page_retries_by_itself_with_growing_delays(page, token_endpoint):
+    pause_clock(page)
     page.goto("/harness/call/")
     expect_retrying(page, next_attempt_in=2)
+    page.clock.run_for(1_000)
+    expect(page.locator("[data-retry-countdown]")).to_have_text("Next attempt in 1 s.")
+    assert token_endpoint.calls == 1
 
     with page.expect_request(TOKEN_URL, timeout=5_000):
-        pass
+        page.clock.run_for(1_000)
 
     expect(page.locator("[data-retry-countdown]")).to_have_text("Next attempt in 4 s.")
     assert token_endpoint.calls == 2
 
 
 def test_retry_now_tries_at_once_and_a_refusal_shows_the_reason_without_retrying(page, token_endpoint):
+    pause_clock(page)
     page.goto("/harness/call/")
     expect_retrying(page, next_attempt_in=2)
     token_endpoint.answer(403, {"error": {"code": "forbidden", "message": "You can join from 10 minutes before the start.", "fields": {}}})
@@ -65,13 +76,15 @@ def test_an_unreachable_livekit_shows_the_retrying_state(page, token_endpoint, a
     unreachable = closed_port_url("ws")
     allow_connections_to(unreachable)
     token_endpoint.answer(200, grant_for(unreachable))
+    pause_clock(page)
 
     page.goto("/harness/call/")
 
     expect_retrying(page, next_attempt_in=2)
     with page.expect_request(TOKEN_URL, timeout=5_000):
-        pass
+        page.clock.run_for(2_000)
     expect(page.locator("[data-retry-countdown]")).to_have_text("Next attempt in 4 s.")
+    page.clock.resume()  # axe waits on timers of its own
     assert_accessible(page)
 
 
@@ -93,6 +106,7 @@ def test_a_livekit_that_refuses_the_token_asks_for_a_reload(page, token_endpoint
 
 
 def test_the_degraded_call_page_fits_a_phone_screen(page, token_endpoint):
+    pause_clock(page)
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/harness/call/")
 

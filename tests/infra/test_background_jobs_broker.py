@@ -8,6 +8,7 @@ BROKER_ROUND_TRIP = """
 from procusmeet.celery import app
 queue_name = "sanity-{queue}"
 with app.connection_for_write() as connection:
+    transport = type(connection.transport)
     queue = connection.SimpleQueue(queue_name)
     queue.put({{"ping": "{queue}"}})
     message = queue.get(timeout=10)
@@ -15,7 +16,8 @@ with app.connection_for_write() as connection:
     queue.close()
 from django.conf import settings
 result = {{"broker": app.conf.broker_url, "echo": message.payload,
-          "options": app.conf.broker_transport_options, "cache": settings.CACHES["default"]}}
+          "options": app.conf.broker_transport_options,
+          "transport": transport.__module__ + ":" + transport.__name__, "cache": settings.CACHES["default"]}}
 """
 
 
@@ -32,6 +34,7 @@ def test_redis_url_moves_broker_cache_and_rate_limits_to_redis():
     answer = round_trip(REDIS_URL="redis://127.0.0.1:6379/3")
     assert answer["broker"] == "redis://127.0.0.1:6379/3"
     assert answer["options"] == {}
+    assert answer["transport"] == "kombu.transport.redis:Transport"
     assert answer["cache"] == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/3",
@@ -41,6 +44,7 @@ def test_redis_url_moves_broker_cache_and_rate_limits_to_redis():
 def test_broker_is_the_local_folder_without_redis(tmp_path):
     answer = round_trip(PROCUSMEET_VAR_DIR=str(tmp_path / "var"))
     assert answer["broker"] == "filesystem://"
+    assert answer["transport"] == "procusmeet.broker:Transport"  # whole-message writes
     broker = tmp_path / "var" / "broker"
     assert answer["options"] == {
         "data_folder_in": str(broker),

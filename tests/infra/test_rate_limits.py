@@ -49,6 +49,8 @@ def test_web_login_is_limited_with_the_friendly_page(client, tight):
         "/accounts/password/reset/",
         "/api/v1/me/deletion-request",
         "/account/delete/",
+        "/accounts/password/change/",
+        "/accounts/reauthenticate/",
     ],
 )
 def test_every_auth_flow_has_the_tight_limit(client, tight, path):
@@ -126,3 +128,11 @@ def test_the_limit_holds_across_processes_sharing_the_cache(client, tight):
     )
     assert other_process[0] != 429 and other_process[1] == 429
     assert client.post("/api/v1/auth/login", {}, content_type="application/json").status_code == 429
+
+
+@pytest.mark.parametrize("provider", ["paystack", "livekit"])
+def test_provider_webhooks_are_never_limited(client, tight, provider):
+    # Unsigned deliveries: refused on their signature, never on the rate.
+    url = f"/api/v1/webhooks/{provider}"
+    statuses = {client.post(url, b"{}", content_type="application/json").status_code for _ in range(8)}
+    assert 429 not in statuses and statuses <= {400, 401}

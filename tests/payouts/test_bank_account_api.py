@@ -51,6 +51,11 @@ def test_resolving_shows_the_name_on_the_account_and_saves_nothing(api_as, bob_e
     [
         ({"bank_code": "999", "account_number": "0123456789"}, "bank_code"),
         ({"bank_code": "058", "account_number": "12ab"}, "account_number"),
+        ({"bank_code": "058", "account_number": "12345"}, "account_number"),
+        ({"bank_code": "058", "account_number": "1" * 21}, "account_number"),
+        # Digits of other scripts are still digits to Python's \d, but no bank issues them.
+        ({"bank_code": "058", "account_number": "٠١٢٣٤٥٦٧٨٩"}, "account_number"),
+        ({"bank_code": "058", "account_number": "０１２３４５６７８９"}, "account_number"),
         ({"bank_code": "058"}, "account_number"),
         ({"account_number": "0123456789"}, "bank_code"),
         ({**GTB_ACCOUNT, "currency": "USD"}, "currency"),
@@ -65,6 +70,19 @@ def test_bad_bank_details_are_field_errors(api_as, bob_expert, body, field):
     ):
         assert response.status_code == 400
         assert field in response.json()["error"]["fields"]
+    assert not BankAccount.objects.exists()
+
+
+@pytest.mark.parametrize("number", ["٠١٢٣٤٥٦٧٨٩", "０１２３４５６７８９", "0123456789\n", "01234"])
+def test_the_service_itself_takes_ascii_account_numbers_only(bob_expert, number):
+    from payments.bank_accounts import bank_account_resolve, bank_account_set
+    from payments.errors import BankAccountInvalid
+
+    with pytest.raises(BankAccountInvalid) as refused:
+        bank_account_resolve(currency="NGN", bank_code="058", account_number=number)
+    assert refused.value.fields == {"account_number": ["Enter the account number: 6 to 20 digits."]}
+    with pytest.raises(BankAccountInvalid):
+        bank_account_set(expert=bob_expert, currency="NGN", bank_code="058", account_number=number)
     assert not BankAccount.objects.exists()
 
 

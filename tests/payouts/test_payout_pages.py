@@ -98,3 +98,20 @@ def test_the_bank_list_follows_the_chosen_currency(client, bob_expert):
     page = client.get(BANK + "?currency=GHS").content.decode()
 
     assert "MTN Mobile Money" in page and "Guaranty Trust Bank" not in page
+
+
+@pytest.mark.parametrize("trouble", ["refused", "unreadable"])
+def test_a_bank_list_paystack_refuses_or_garbles_is_a_calm_message(client, bob_expert, fake_paystack, trouble):
+    if trouble == "refused":
+        fake_paystack.override = (401, {"status": False, "message": "Invalid key"})
+    else:
+        fake_paystack.malformed = True
+    client.force_login(bob_expert)
+    details = {"currency": "NGN", "bank_code": "058", "account_number": "0123456789", "step": "resolve"}
+
+    shown, posted = client.get(BANK), client.post(BANK, details)
+
+    assert (shown.status_code, posted.status_code) == (200, 400)
+    for response in (shown, posted):
+        assert "The list of banks cannot be loaded right now. Please try again later." in response.content.decode()
+    assert not BankAccount.objects.exists()

@@ -115,3 +115,19 @@ def test_a_transfer_webhook_for_someone_elses_reference_is_ignored(api, fake_pay
     sent_payout.refresh_from_db()
     assert sent_payout.status == PayoutStatus.PROCESSING
     assert not fake_paystack.requests_to("GET", "/transfer/verify/not-ours-0000000000")
+
+
+@pytest.mark.parametrize(
+    ("event", "data"),
+    [
+        ("transfer.success", {"transfer_code": "TRF_without_reference"}),
+        ("refund.processed", {"refund_reference": "RF_without_transaction", "status": "processed"}),
+        ("charge.success", {"transfer_code": "TRF_odd_charge"}),
+    ],
+)
+def test_an_event_without_the_reference_we_key_on_is_ignored_not_retried(api, fake_paystack, event, data):
+    answer = deliver(api, *signed_webhook(event, data, fake_paystack.secret_key))
+
+    assert answer.json() == {"status": "ignored"}
+    stored = WebhookEvent.objects.get()
+    assert stored.processed_at is not None and stored.last_error == ""

@@ -104,3 +104,42 @@ def test_made_up_months_and_times_never_fail(bob_in_lagos, bob_hour):
     assert far.status_code == 404
     naive = Client().get(f"/experts/{bob_in_lagos.slug}/book/?area={bob_hour.pk}&start=2026-10-21T09:00:00")
     assert naive.status_code == 404
+
+
+@pytest.fixture
+def bob_open_at_night(bob_expert, bob_hour, frozen_now):
+    """Bob in UTC, open every night 04:00–09:00 UTC: New York's small hours, across both
+    of its 2026 daylight-saving changes (8 March, 1 November)."""
+    frozen_now(dt.datetime(2026, 3, 1, tzinfo=UTC))
+    profile = set_zone(bob_expert, "UTC", min_notice_minutes=0, horizon_days=365)
+    set_week(profile, *[(day, "04:00", "09:00") for day in range(7)])
+    return profile
+
+
+def summary(profile, area, start: str, tz: str) -> str:
+    url = f"/experts/{profile.slug}/book/?area={area.pk}&tz={tz}&start={start.replace('+', '%2B')}"
+    return Client().get(url, **HTMX).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("start", "shown"),
+    [
+        ("2026-03-08T01:30:00-05:00", "Sunday 8 March 2026, 01:30–03:30"),  # 02:00–03:00 never happens
+        ("2026-11-01T01:30:00-04:00", "Sunday 1 November 2026, 01:30 EDT–01:30 EST"),  # 01:00–02:00 happens twice
+        ("2026-11-01T01:30:00-05:00", "Sunday 1 November 2026, 01:30 EST–02:30"),  # its second pass
+        ("2026-11-01T00:30:00-04:00", "Sunday 1 November 2026, 00:30–01:30 EDT"),
+    ],
+)
+def test_the_summary_ends_an_hour_later_in_real_time_across_a_clock_change(bob_open_at_night, bob_hour, start, shown):
+    """And both passes of a repeated hour are offered: the time is free and can be booked."""
+    html = summary(bob_open_at_night, bob_hour, start, "America/New_York")
+    assert shown in html
+    assert "no longer free" not in html
+
+
+def test_a_wall_time_that_happens_twice_is_labelled_with_its_zone(bob_open_at_night, bob_hour):
+    html = calendar(bob_open_at_night, bob_hour, tz="America/New_York", month="2026-11", day="2026-11-01").content.decode()
+    assert '<time datetime="2026-11-01T01:30:00-04:00">01:30 EDT</time>' in html
+    assert '<time datetime="2026-11-01T01:30:00-05:00">01:30 EST</time>' in html
+    assert '<time datetime="2026-11-01T02:30:00-05:00">02:30</time>' in html
+    assert '<time datetime="2026-11-01T00:30:00-04:00">00:30</time>' in html

@@ -108,3 +108,9 @@ def test_anonymous_callers_must_authenticate(api):
     assert api.get(URL).status_code == 401
     assert api.post(URL, {}, format="json").status_code == 401
     assert api.delete(f"{URL}/1").status_code == 401
+
+
+def test_times_with_seconds_or_a_one_digit_hour_are_read_as_hh_mm(bob_api):
+    answer = bob_api.post(URL, {"date": "2026-06-13", "kind": "available", "start": "9:00", "end": "24:00:00"}, format="json")
+    assert answer.status_code == 201
+    assert (answer.json()["start"], answer.json()["end"]) == ("09:00", "24:00")

@@ -85,3 +85,37 @@ def test_extra_hours_on_a_date_add_to_the_week(api, bob_in_new_york, bob_hour):
     answer = slots(api, bob_in_new_york, bob_hour, "2026-11-04", "2026-11-04", tz="America/New_York")
     assert answer[-1] == "2026-11-04T14:00:00-05:00"
     assert len(answer) == len(MORNING) + 1
+
+
+@pytest.fixture
+def bob_always_open(bob_expert, bob_hour, frozen_now):
+    """Bob in UTC, open all day every day, no notice, a year ahead: every quarter hour is offered."""
+    frozen_now(NOW)
+    profile = set_zone(bob_expert, "UTC", min_notice_minutes=0, horizon_days=365)
+    set_week(profile, *every_day("00:00", "24:00"))
+    return profile
+
+
+@pytest.mark.parametrize(
+    ("day", "first", "last", "count"),
+    [
+        ("2026-11-01", "2026-11-01T00:00:00-04:00", "2026-11-01T23:45:00-05:00", 25 * 4),  # clocks go back
+        ("2027-03-14", "2027-03-14T00:00:00-05:00", "2027-03-14T23:45:00-04:00", 23 * 4),  # clocks go forward
+        ("2026-11-02", "2026-11-02T00:00:00-05:00", "2026-11-02T23:45:00-05:00", 24 * 4),
+    ],
+)
+def test_a_viewers_day_runs_from_local_midnight_to_local_midnight_across_daylight_saving(
+    api, bob_always_open, bob_hour, day, first, last, count
+):
+    answer = slots(api, bob_always_open, bob_hour, day, day, tz="America/New_York")
+    assert (answer[0], answer[-1], len(answer), len(set(answer))) == (first, last, count, count)
+
+
+def test_viewers_twenty_five_hours_apart_see_the_same_instants_on_different_dates(api, bob_in_new_york, bob_hour):
+    """Kiritimati (UTC+14) and Pago Pago (UTC−11): one morning in New York is the next
+    day's early hours for one viewer and the same day's small hours for the other."""
+    kiritimati = slots(api, bob_in_new_york, bob_hour, "2026-10-23", "2026-10-23", tz="Pacific/Kiritimati")
+    pago_pago = slots(api, bob_in_new_york, bob_hour, "2026-10-22", "2026-10-22", tz="Pacific/Pago_Pago")
+    assert kiritimati[0] == "2026-10-23T03:00:00+14:00" and pago_pago[0] == "2026-10-22T02:00:00-11:00"
+    as_instants = [{dt.datetime.fromisoformat(text) for text in answer} for answer in (kiritimati, pago_pago)]
+    assert as_instants[0] == as_instants[1] and len(as_instants[0]) == len(MORNING)

@@ -168,3 +168,15 @@ def test_a_cached_answer_runs_no_query(api, bob_in_lagos, bob_hour, django_asser
     first = api.get(url).json()
     with django_assert_num_queries(0):
         assert api.get(url).json() == first
+
+
+@pytest.mark.parametrize(
+    ("asked", "answered"), [("utc", "UTC"), ("africa/lagos", "Africa/Lagos"), ("AMERICA/NEW_YORK", "America/New_York")]
+)
+def test_a_zone_name_in_another_case_is_the_canonical_zone(api, bob_in_lagos, bob_hour, asked, answered):
+    """IANA names never differ only in case, so the case a caller typed is not an error."""
+    canonical = api.get(slots_url(bob_in_lagos, bob_hour, **{"from": "2026-10-21", "to": "2026-10-21", "tz": answered}))
+    answer = api.get(slots_url(bob_in_lagos, bob_hour, **{"from": "2026-10-21", "to": "2026-10-21", "tz": asked}))
+    assert answer.status_code == 200
+    assert answer.json() == canonical.json()
+    assert answer.json()["timezone"] == answered

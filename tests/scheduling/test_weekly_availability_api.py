@@ -103,3 +103,48 @@ def test_clients_are_forbidden(api_as, alice_client):
 def test_anonymous_callers_must_authenticate(api):
     assert api.get(URL).status_code == 401
     assert api.put(URL, WEEK, format="json").status_code == 401
+
+
+def test_a_form_encoded_body_is_refused_and_keeps_the_week(bob_api):
+    """A form or multipart body is not the JSON list: refused, never read as "no ranges"."""
+    bob_api.put(URL, WEEK, format="json")
+    for answer in (
+        bob_api.put(URL, "weekday=1&start=09:00&end=10:00", content_type="application/x-www-form-urlencoded"),
+        bob_api.put(URL, {"weekday": "1", "start": "09:00", "end": "10:00"}, format="multipart"),
+        bob_api.put(URL, "", content_type="application/x-www-form-urlencoded"),
+    ):
+        assert answer.status_code == 400
+        assert "ranges" in answer.json()["error"]["fields"]
+    assert bob_api.get(URL).json() == WEEK
+
+
+def test_the_list_may_come_wrapped_as_ranges(bob_api):
+    """``{"ranges": [...]}`` (the name errors use) is read as the bare list; the answer is
+    the documented bare list either way."""
+    assert bob_api.put(URL, {"ranges": WEEK}, format="json").json() == WEEK
+    assert bob_api.get(URL).json() == WEEK
+    answer = bob_api.put(URL, {"ranges": [{"weekday": 9, "start": "09:00", "end": "10:00"}]}, format="json")
+    assert "weekday" in answer.json()["error"]["fields"]["ranges"]["0"]
+
+
+def test_a_wrapper_with_other_keys_is_refused(bob_api):
+    answer = bob_api.put(URL, {"ranges": WEEK, "timezone": "UTC"}, format="json")
+    assert answer.status_code == 400
+    assert "ranges" in answer.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("9:00", "12:00"), ("09:00:00", "12:00:00"), ("9:00", "24:00:00"), (" 09:00 ", "12:00")],
+)
+def test_common_spellings_of_a_time_are_read_and_answered_as_hh_mm(bob_api, start, end):
+    answer = bob_api.put(URL, [{"weekday": 3, "start": start, "end": end}], format="json")
+    assert answer.status_code == 200
+    assert answer.json() == [{"weekday": 3, "start": "09:00", "end": end.strip()[:5]}]
+
+
+@pytest.mark.parametrize("text", ["09:00:30", "9", "0900", "09:0", "009:00", "٠٩:٠٠", "09:00:00.5", "24:00:01"])
+def test_other_spellings_stay_field_errors(bob_api, text):
+    answer = bob_api.put(URL, [{"weekday": 3, "start": "08:00", "end": text}], format="json")
+    assert answer.status_code == 400
+    assert "end" in answer.json()["error"]["fields"]["ranges"]["0"]

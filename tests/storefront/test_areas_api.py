@@ -137,3 +137,21 @@ def test_an_expert_offers_at_most_20_areas(api_as, bob_expert):
     response = api_as(bob_expert).post("/api/v1/expert/areas", NEW_AREA, format="json")
     assert response.status_code == 400
     assert ExpertArea.objects.count() == services_areas.MAX_AREAS_PER_EXPERT
+
+
+def test_a_currency_other_than_the_experts_is_refused_not_ignored(api_as, bob_expert):
+    # An integrator sending {"price": 5000, "currency": "USD"} means $50; silently storing
+    # ₦50 would sell the service at the wrong price.
+    client = api_as(bob_expert)
+    response = client.post("/api/v1/expert/areas", {**NEW_AREA, "currency": "USD"}, format="json")
+    assert response.status_code == 400
+    assert "NGN" in response.json()["error"]["fields"]["currency"][0]
+    assert not ExpertArea.objects.exists()
+
+    area = client.post("/api/v1/expert/areas", {**NEW_AREA, "currency": "NGN"}, format="json")
+    assert area.status_code == 201 and area.json()["currency"] == "NGN"
+
+    refused = client.patch(f"/api/v1/expert/areas/{area.json()['id']}", {"price": 5000, "currency": "usd"}, format="json")
+    assert refused.status_code == 400
+    assert "currency" in refused.json()["error"]["fields"]
+    assert ExpertArea.objects.get().price == NEW_AREA["price"]

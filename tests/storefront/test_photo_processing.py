@@ -84,3 +84,32 @@ def test_a_truncated_image_is_refused():
     data = image_bytes("JPEG", size=(800, 800))
     with pytest.raises(PhotoInvalid):
         photo_process(upload(data[: len(data) // 3]))
+
+
+def test_a_camera_jpeg_with_extra_pictures_is_accepted_and_its_main_picture_kept():
+    # Phones and cameras add a depth map or preview in an MPF block; Pillow calls such a
+    # JPEG "MPO". It is still a JPEG photo, so it must not be refused as another format.
+    main, extra = Image.new("RGB", (400, 400), (255, 0, 0)), Image.new("RGB", (400, 400), (0, 0, 255))
+    data = io.BytesIO()
+    main.save(data, "MPO", save_all=True, append_images=[extra])
+    assert _open(data.getvalue()).format == "MPO"
+    result = _open(photo_process(upload(data.getvalue(), name="camera.jpg"))).convert("RGB")
+    assert result.size == (512, 512)
+    red, _, blue = result.getpixel((256, 256))
+    assert red > 200 and blue < 60
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_the_exif_rotation_of_a_sideways_photo_is_applied(fmt):
+    # Stored sideways (red left half, blue right half) with "rotate 90° clockwise to show":
+    # shown upright, red is on top and blue at the bottom.
+    image = Image.new("RGB", (600, 300), (255, 0, 0))
+    image.paste((0, 0, 255), (300, 0, 600, 300))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation
+    data = io.BytesIO()
+    image.save(data, fmt, exif=exif)
+    result = _open(photo_process(upload(data.getvalue()))).convert("RGB")
+    top, bottom = result.getpixel((256, 100)), result.getpixel((256, 412))
+    assert top[0] > 200 and top[2] < 60
+    assert bottom[2] > 200 and bottom[0] < 60

@@ -142,3 +142,11 @@ def test_hidden_experts_and_deactivated_users_are_not_found(client, ada):
 def test_the_rating_summary_is_hidden_until_reviews_exist(client, ada):
     html = client.get(f"/experts/{ada.slug}/").content.decode()
     assert "rating" not in html.lower() and "reviews" not in html.lower()
+
+
+def test_social_links_show_even_without_a_bio(client, local_storage):
+    profile = expert("Link Only", social_links=["https://www.linkedin.com/in/link-only"])
+    add_area(profile)
+    html = client.get(f"/experts/{profile.slug}/").content.decode()
+    assert 'href="https://www.linkedin.com/in/link-only"' in html
+    assert 'class="prose profile__bio"' not in html

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from accounts.models import RefreshSession
 from accounts.tokens import session_start
@@ -103,3 +104,40 @@ def test_home_sends_signed_in_people_to_their_account_and_visitors_to_the_landin
     assert client.get("/home/")["Location"] == "/"
     client.force_login(alice_client)
     assert client.get("/home/")["Location"] == "/account/"
+
+
+def _browser(user) -> Client:
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+@pytest.mark.django_db
+def test_logging_out_everywhere_also_logs_out_the_users_other_browsers(alice_web, alice_client, bob_expert):
+    # "Use it if you lost a device": a lost laptop is a browser session, not an API one.
+    lost_laptop, bobs_browser = _browser(alice_client), _browser(bob_expert)
+    assert lost_laptop.get("/account/").status_code == 200
+
+    alice_web.post("/account/sessions/revoke-all/")
+
+    assert lost_laptop.get("/account/").status_code == 302
+    assert bobs_browser.get("/account/").status_code == 200
+    alice_client.refresh_from_db()  # as a real sign-in loads her
+    assert _browser(alice_client).get("/account/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_api_log_out_everywhere_logs_out_browsers_too(api_as, alice_client):
+    laptop = _browser(alice_client)
+
+    assert api_as(alice_client).post("/api/v1/auth/logout-all").status_code == 204
+
+    assert laptop.get("/account/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_browser_sessions_survive_other_account_changes(alice_web, alice_client):
+    alice_web.post("/account/profile/", {"full_name": "Alice Renamed", "timezone": "Europe/London"})
+    session_start(user=alice_client)
+
+    assert alice_web.get("/account/").status_code == 200

@@ -61,3 +61,25 @@ def test_a_wrong_password_shows_a_form_error(client, alice_client):
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
     assert 'role="alert"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("path", ["/accounts/google/login/", "/accounts/google/login/callback/?code=x&state=y"])
+def test_without_google_credentials_the_google_routes_are_a_friendly_404(client, settings, method, path):
+    # Not a redirect to Google with an empty client_id, which Google answers with its own error page.
+    settings.GOOGLE_LOGIN_ENABLED = False
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 404
+    assert "accounts.google.com" not in response.get("Location", "")
+    assert "We could not find that page" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_with_google_credentials_continuing_goes_to_google(client, google_credentials):
+    response = client.post("/accounts/google/login/?process=login")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://accounts.google.com/o/oauth2/v2/auth?client_id=test-client-id")

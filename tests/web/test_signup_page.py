@@ -1,7 +1,11 @@
+from unittest import mock
+
 import pytest
 from django.core import mail
 
+from accounts.adapters import AccountAdapter
 from accounts.models import ClientProfile, ExpertProfile, Role, User
+from accounts.services import user_create
 from tests.conftest import PASSWORD
 
 SIGNUP = "/accounts/signup/"
@@ -68,3 +72,23 @@ def test_the_role_link_preselects_a_valid_role_only(client, query, checked):
     response = client.get(SIGNUP + query)
 
     assert response.context["form"]["role"].value() == checked
+
+
+@pytest.mark.django_db
+def test_a_sign_up_that_loses_a_race_for_its_email_is_a_form_error_not_a_500(client):
+    # A double-click on "Create account": the first request creates the account after the
+    # second one's form checked the address was free.
+    original = AccountAdapter.new_user
+
+    def new_user_after_the_winner(adapter, request):
+        user_create(email="ADA@example.com", full_name="Ada First", role=Role.CLIENT, password=PASSWORD)
+        return original(adapter, request)
+
+    with mock.patch.object(AccountAdapter, "new_user", autospec=True, side_effect=new_user_after_the_winner):
+        response = _sign_up(client, email="ada@example.com")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"] == ["A user is already registered with this email address."]
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert User.objects.get(email="ada@example.com").full_name == "Ada First"
+    assert not ExpertProfile.objects.exists()
