@@ -17,10 +17,15 @@ pytestmark = pytest.mark.django_db
 URL = "/staff/"
 
 
-@pytest.mark.parametrize("who", ["anonymous", "alice_client", "bob_expert"])
+def test_a_visitor_not_signed_in_is_sent_to_the_staff_sign_in(client):
+    answer = client.get(URL)
+    assert answer.status_code == 302
+    assert answer["Location"] == "/admin/login/?next=/staff/"
+
+
+@pytest.mark.parametrize("who", ["alice_client", "bob_expert"])
 def test_only_staff_may_open_it(client, request, who):
-    if who != "anonymous":
-        client.force_login(request.getfixturevalue(who))
+    client.force_login(request.getfixturevalue(who))
     answer = client.get(URL)
     assert answer.status_code == 403
     assert "You do not have permission" in answer.content.decode()  # the site's 403 page
