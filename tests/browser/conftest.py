@@ -97,6 +97,13 @@ def site(settings, base_url):
 
 
 @pytest.fixture
+def payouts_site(site, settings):
+    """The test provider's site with a ₦1,000 payout minimum."""
+    settings.PAYOUT_MINIMUM = 100_000
+    return site
+
+
+@pytest.fixture
 def bob_service(bob_expert):
     """Bob in Lagos, open 09:00–12:00 every day, selling an hour at ₦15,000."""
     profile = set_zone(bob_expert, "Africa/Lagos")

@@ -15,14 +15,7 @@ from tests.payouts.factories import earning, seeded_booking
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def test_mode(settings, base_url):
-    settings.PAYMENT_PROVIDER = "test"
-    settings.PAYOUT_MINIMUM = 100_000
-    return base_url
-
-
-def test_an_expert_adds_a_bank_account_and_is_paid_out(page, logged_in_page, test_mode, bob_expert, alice_client):
+def test_an_expert_adds_a_bank_account_and_is_paid_out(page, logged_in_page, payouts_site, bob_expert, alice_client):
     for _ in range(2):
         earning(bob_expert, alice_client, 1_500_000, released_at=timezone.now())
     logged_in_page(bob_expert)
@@ -57,7 +50,7 @@ def test_an_expert_adds_a_bank_account_and_is_paid_out(page, logged_in_page, tes
     assert Payout.objects.get(expert=bob_expert).status == "paid"
 
 
-def test_a_client_reviews_a_call_and_prints_its_receipt(page, logged_in_page, test_mode, bob_expert, alice_client):
+def test_a_client_reviews_a_call_and_prints_its_receipt(page, logged_in_page, payouts_site, bob_expert, alice_client):
     booking = seeded_booking(expert=bob_expert, client=alice_client, status=BookingStatus.COMPLETED)
     logged_in_page(alice_client)
 
@@ -81,7 +74,7 @@ def test_a_client_reviews_a_call_and_prints_its_receipt(page, logged_in_page, te
     expect(page.locator(".site-header")).to_be_hidden()
 
 
-def test_the_profile_shows_reviews_accessibly(page, test_mode, bob_expert, alice_client):
+def test_the_profile_shows_reviews_accessibly(page, payouts_site, bob_expert, alice_client):
     booking = seeded_booking(expert=bob_expert, client=alice_client, status=BookingStatus.COMPLETED)
     review_create(booking_id=booking.pk, client=alice_client, rating=4, text="Very helpful.")
 

@@ -13,14 +13,9 @@ from tests.payouts.factories import bank_account, earning, seeded_booking
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def test_mode(settings, base_url):
-    settings.PAYMENT_PROVIDER = "test"
-    settings.PAYOUT_MINIMUM = 100_000
-    return base_url
-
-
-def test_bank_and_payout_forms_show_their_errors_accessibly(page, logged_in_page, test_mode, bob_expert, alice_client):
+def test_bank_and_payout_forms_show_their_errors_accessibly(
+    page, logged_in_page, payouts_site, bob_expert, alice_client
+):
     earning(bob_expert, alice_client, 1_500_000, released_at=timezone.now())
     logged_in_page(bob_expert)
 
@@ -39,7 +34,7 @@ def test_bank_and_payout_forms_show_their_errors_accessibly(page, logged_in_page
     assert_accessible(page)
 
 
-def test_a_review_sent_without_a_rating_is_explained(page, logged_in_page, test_mode, bob_expert, alice_client):
+def test_a_review_sent_without_a_rating_is_explained(page, logged_in_page, payouts_site, bob_expert, alice_client):
     booking = seeded_booking(expert=bob_expert, client=alice_client, status=BookingStatus.COMPLETED)
     logged_in_page(alice_client)
 
@@ -51,7 +46,7 @@ def test_a_review_sent_without_a_rating_is_explained(page, logged_in_page, test_
 
 
 def test_a_dashboard_in_two_currencies_draws_a_chart_for_each(
-    page, logged_in_page, test_mode, bob_expert, alice_client
+    page, logged_in_page, payouts_site, bob_expert, alice_client
 ):
     earning(bob_expert, alice_client, 1_500_000, released_at=timezone.now())
     earning(bob_expert, alice_client, 20_000, currency="GHS", released_at=timezone.now())
