@@ -330,13 +330,21 @@ def _named_reference(data: dict, field: str) -> str:
 
 
 def _refund_update(data: dict) -> None:
-    payment_refund_update(reference=_named_reference(data, "transaction_reference"), status=str(data.get("status") or ""))
+    from scheduling.bookings.payments import booking_refund_reported  # as for charge.success
+
+    booking_refund_reported(
+        reference=_named_reference(data, "transaction_reference"),
+        status=str(data.get("status") or ""),
+        amount=data.get("amount"),
+        currency=data.get("currency"),
+    )
 
 
 def _transfer_update(data: dict) -> None:
     from payments.payout_services import payout_transfer_update  # payouts build on this module
 
-    payout_transfer_update(reference=_named_reference(data, "reference"))
+    if payout_transfer_update(reference=_named_reference(data, "reference")) is None:
+        raise PaymentNotFound("no payout has this reference")  # another product's transfer
 
 
 TRANSFER_EVENTS = frozenset({"transfer.success", "transfer.failed", "transfer.reversed"})

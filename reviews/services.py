@@ -101,7 +101,8 @@ def review_create(*, booking_id: int, client, rating: int, text: str = "", now: 
 def review_update(
     *, booking_id: int, client, rating: int | None = None, text: str | None = None, now: dt.datetime | None = None
 ) -> Review:
-    """The client changes their rating or text, within 7 days of writing it."""
+    """The client changes their rating or text, within 7 days of writing it; a request
+    that changes neither leaves the review as it was (not marked edited)."""
     review = _review_locked(booking_id, client)
     if review.client_id != client.pk:
         raise ReviewForbidden(_("Only the client who wrote this review can change it."))
@@ -110,6 +111,8 @@ def review_update(
         raise ReviewEditClosed(_("A review can be changed for 7 days after it was written."))
     text = None if text is None else text.strip()
     _checked(rating=rating, text=text)
+    if rating in (None, review.rating) and text in (None, review.text):
+        return review  # nothing changes: the review must not be shown as edited
     previous = review.rating
     review.rating = review.rating if rating is None else rating
     review.text = review.text if text is None else text

@@ -13,17 +13,19 @@ from django.utils.translation import gettext as _
 
 from payments.errors import PaymentNotFound
 from payments.models import Payment, PaymentStatus
+from payments.refunds_reported import UNREFUNDED_STATUSES, payment_refund_reported
 from payments.services import (
     HoldOutcome,
     payment_fail,
     payment_hold,
     payment_refund,
+    payment_refund_update,
     payment_return_mismatched,
     payment_verify,
     payments_refunds_retry,
 )
 from scheduling.bookings import notify
-from scheduling.bookings.states import PENDING, REFUNDABLE_END_STATUSES, Action
+from scheduling.bookings.states import ACTIVE_STATUSES, PENDING, REFUNDABLE_END_STATUSES, Action
 from scheduling.bookings.steps import after_commit, booking_locked, event_record, transition_apply
 from scheduling.models_booking import Booking
 
@@ -103,6 +105,43 @@ def booking_refund(*, booking_id: int) -> Payment:
         data = {"amount": payment.amount, "currency": payment.currency, "refund_status": payment.refund_status}
         event_record(booking, actor=None, action=Action.REFUNDED, from_status=booking.status, data=data)
         after_commit(notify.payment_refunded, booking)
+    return payment
+
+
+def booking_refund_reported(*, reference: str, status: str, amount=None, currency=None) -> Payment:
+    """A ``refund.*`` webhook named this charge (idempotent).
+
+    Usually it reports on a refund we made. A ``refund.processed`` for a payment we still
+    hold (refunded in the provider's dashboard, or our request's answer was lost) is
+    verified with the provider, then the payment is refunded and a booking still on is
+    cancelled, since its money is gone. ``PaymentNotFound`` for charges that are not ours.
+    """
+    payment = Payment.objects.filter(reference=reference).only("status").first()
+    if payment is None:
+        raise PaymentNotFound(_("No such payment."))
+    if status != "processed" or payment.status not in UNREFUNDED_STATUSES:
+        return payment_refund_update(reference=reference, status=status)
+    result = payment_verify(reference=reference)  # network first, with no lock held
+    return _refunded_at_provider(reference=reference, result=result, amount=amount, currency=currency)
+
+
+@transaction.atomic
+def _refunded_at_provider(*, reference: str, result, amount, currency) -> Payment:
+    booking_id = Booking.objects.filter(call__payment__reference=reference).values_list("pk", flat=True).get()
+    booking = booking_locked(booking_id)  # booking before payment, like every other service
+    payment, refunded_now = payment_refund_reported(
+        reference=reference, result=result, amount=amount, currency=currency
+    )
+    if not refunded_now:
+        return payment
+    if booking.status in ACTIVE_STATUSES:
+        reason = _("The payment was refunded at the payment provider.")
+        data = {"reason": reason, "by": "provider"}
+        transition_apply(booking, action=Action.CANCEL, actor=None, data=data, fields={"cancel_reason": reason})
+        after_commit(notify.booking_cancelled, booking, by_user_id=None)
+    data = {"amount": payment.amount, "currency": payment.currency, "refund_status": payment.refund_status}
+    event_record(booking, actor=None, action=Action.REFUNDED, from_status=booking.status, data=data)
+    after_commit(notify.payment_refunded, booking)
     return payment
 
 

@@ -171,11 +171,15 @@ def _accept(*, booking_id: int, actor, now: dt.datetime) -> Booking:
 
 
 @transaction.atomic
-def reschedule_decline(*, booking: Booking, actor) -> Booking:
-    """The client turns the proposal down: the booking is cancelled with a full refund."""
+def reschedule_decline(*, booking: Booking, actor, now: dt.datetime | None = None) -> Booking:
+    """The client turns the proposal down: the booking is cancelled with a full refund.
+    Only before the call's start: from then on the call keeps its time (declining would
+    be a cancellation after the start, with a refund, which nobody else may do)."""
     booking = booking_locked(booking.pk)
     require_role(booking, actor, CLIENT)
     guard(booking, Action.RESCHEDULE_DECLINE)
+    message = _("The call has already started, so it can no longer be cancelled.")
+    require_not_started(booking, now=now or timezone.now(), message=message)
     proposal = _open_proposal(booking)
     _decide(proposal, RescheduleStatus.DECLINED)
     transition_apply(booking, action=Action.RESCHEDULE_DECLINE, actor=actor, data={"proposal": proposal.pk})

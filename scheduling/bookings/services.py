@@ -81,9 +81,12 @@ def _booking_create(*, client, area_id: int, start: dt.datetime, now: dt.datetim
     area = _bookable(expert_id=expert_id, area_id=area_id)  # under the lock: price and flag are settled
     start_checked(expert=expert, start=start, now=now)
     minutes = area.duration_minutes
+    client_busy = client_busy_at(client_id=client.pk, start=start, minutes=minutes)
     if not selectors.start_offered(expert=expert, duration_minutes=minutes, start=start, now=now):
-        raise not_offered_error(expert=expert, start=start, minutes=minutes)
-    if client_busy_at(client_id=client.pk, start=start, minutes=minutes):
+        # A client booking again what they already hold (a second click, another tab)
+        # is told so, not that "someone" took it.
+        raise client_busy_error() if client_busy else not_offered_error(expert=expert, start=start, minutes=minutes)
+    if client_busy:
         raise client_busy_error()
     call = Call.objects.create(
         expert_id=expert.user_id,

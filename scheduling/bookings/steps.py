@@ -160,11 +160,24 @@ def after_commit(function, *args, **kwargs) -> None:
 # --- Times and conflicts --------------------------------------------------------------------
 
 
+# Starts this close to datetime's limits would overflow once turned into the expert's
+# local time or extended by the call's duration (a 500); no horizon reaches them anyway.
+_EARLIEST_START = dt.datetime(2, 1, 1, tzinfo=dt.UTC)
+_LATEST_START = dt.datetime(9998, 1, 1, tzinfo=dt.UTC)
+
+
 def start_normalised(start: dt.datetime) -> dt.datetime:
     """An aware instant in UTC; a start without an offset means nothing precise."""
     if start.tzinfo is None or start.utcoffset() is None:
         raise BookingInvalid(_("Give the start with its UTC offset."), fields={"start": [_("Include a UTC offset.")]})
-    return start.astimezone(dt.UTC)
+    try:
+        start = start.astimezone(dt.UTC)
+    except OverflowError:
+        start = None
+    if start is None or not _EARLIEST_START <= start < _LATEST_START:
+        message = _("That time is out of range.")
+        raise BookingInvalid(message, fields={"start": [_("Choose a time within the expert's booking horizon.")]})
+    return start
 
 
 def start_checked(*, expert: ExpertProfile, start: dt.datetime, now: dt.datetime) -> None:

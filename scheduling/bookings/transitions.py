@@ -55,10 +55,15 @@ def booking_accept(*, booking: Booking, actor, now: dt.datetime | None = None) -
 
 
 @transaction.atomic
-def booking_decline(*, booking: Booking, actor, reason: str = "") -> Booking:
-    """The expert turns the request down: ``declined``, call cancelled, full refund."""
+def booking_decline(*, booking: Booking, actor, reason: str = "", now: dt.datetime | None = None) -> Booking:
+    """The expert turns the request down: ``declined``, call cancelled, full refund.
+    Only before the call's start, like accepting: from then on the unanswered request
+    expires (409 ``too_late``; the expiry job records it as ``expired``)."""
     booking = booking_locked(booking.pk)
     require_role(booking, actor, EXPERT)
+    guard(booking, Action.DECLINE)
+    message = _("The call's start has passed, so this request has expired and can no longer be declined.")
+    require_not_started(booking, now=now or timezone.now(), message=message)
     reason = _reason(reason)
     data = {"reason": reason}
     transition_apply(booking, action=Action.DECLINE, actor=actor, data=data, fields={"decline_reason": reason})
