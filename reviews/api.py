@@ -127,6 +127,7 @@ class BookingReviewReplyApi(APIView):
 
 
 class ExpertReviewListApi(APIView):
+    pagination_class = PagePagination  # so the schema shows the paginated envelope
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public, like the profile itself
 

@@ -114,6 +114,7 @@ _FILTER_PARAMETERS = [
 
 
 class ExpertListApi(APIView):
+    pagination_class = PagePagination  # so the schema shows the paginated envelope
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public: no session, no CSRF, cacheable
 

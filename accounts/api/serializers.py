@@ -83,8 +83,9 @@ def me_data(user: User) -> dict:
     return serializer(user).data
 
 
-class _OnlyKnownFields(serializers.Serializer):
-    """PATCH input that names every field it will not take, instead of ignoring it."""
+class OnlyKnownFields(serializers.Serializer):
+    """Input that names every field it will not take, instead of ignoring it: a
+    misspelt or read-only field that silently does nothing looks like success."""
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
@@ -93,8 +94,12 @@ class _OnlyKnownFields(serializers.Serializer):
                 raise serializers.ValidationError({name: [self._refusal(name)] for name in unknown})
         return super().to_internal_value(data)
 
-    @staticmethod
-    def _refusal(name: str) -> str:
+    def _refusal(self, name: str) -> str:
+        return str(_("Unknown field."))
+
+
+class _MeUpdateFields(OnlyKnownFields):
+    def _refusal(self, name: str) -> str:
         if name in PROFILE_EDITABLE_FIELDS[Role.EXPERT]:
             return str(_("Only experts have this setting."))
         if name in ExpertMeSerializer().fields:
@@ -102,7 +107,7 @@ class _OnlyKnownFields(serializers.Serializer):
         return str(_("Unknown field."))
 
 
-class ClientMeUpdateSerializer(_OnlyKnownFields):
+class ClientMeUpdateSerializer(_MeUpdateFields):
     full_name = serializers.CharField(max_length=150)
     timezone = serializers.CharField(max_length=64, validators=[validate_timezone])
 

@@ -11,6 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.serializers import OnlyKnownFields
 from accounts.models import ExpertArea, ExpertProfile
 from accounts.permissions import IsExpert
 from accounts.storefront.photos import MAX_BYTES, photo_too_large
@@ -19,6 +20,7 @@ from accounts.storefront.selectors import expert_areas
 from accounts.storefront.services import expert_photo_remove, expert_photo_set
 from accounts.storefront.services_areas import area_create, area_delete, area_update
 from procusmeet.api.errors import Forbidden, NotFound
+from procusmeet.api.fields import WholeNumberField
 from procusmeet.api.schema import error_responses
 
 # A multipart body a little over the photo limit is still parsed so the answer can say
@@ -39,7 +41,7 @@ class AreaOutputSerializer(serializers.Serializer):
         ref_name = "ExpertArea"
 
 
-class _AreaInput(serializers.Serializer):
+class _AreaInput(OnlyKnownFields):
     """An area of expertise, priced in the expert's currency."""
 
     # Refused rather than ignored when it differs: reading a USD price as naira would
@@ -55,6 +57,11 @@ class _AreaInput(serializers.Serializer):
                 _("Services are priced in your currency, %(currency)s.") % {"currency": expected}
             )
         return value
+
+    def _refusal(self, name: str) -> str:
+        if name in AreaOutputSerializer().fields:
+            return str(_("This field cannot be changed here."))
+        return super()._refusal(name)
 
     def area_fields(self) -> dict:
         """The validated fields the area services take."""
@@ -82,8 +89,8 @@ class AreaListApi(_ExpertApi):
     class InputSerializer(_AreaInput):
         title = serializers.CharField(max_length=120)
         description = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-        duration_minutes = serializers.IntegerField()
-        price = serializers.IntegerField(help_text="Integer minor units of the expert's currency, > 0.")
+        duration_minutes = WholeNumberField(help_text="15 to 240, in steps of 15.")
+        price = WholeNumberField(help_text="Integer minor units of the expert's currency, > 0.")
         active = serializers.BooleanField(required=False, default=True)
 
         class Meta:
@@ -115,8 +122,8 @@ class AreaDetailApi(_ExpertApi):
     class InputSerializer(_AreaInput):
         title = serializers.CharField(max_length=120, required=False)
         description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-        duration_minutes = serializers.IntegerField(required=False)
-        price = serializers.IntegerField(required=False)
+        duration_minutes = WholeNumberField(required=False)
+        price = WholeNumberField(required=False)
         active = serializers.BooleanField(required=False)
 
         class Meta:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import ExpertArea, ExpertProfile, Role
+from accounts.models import Category, ExpertArea, ExpertProfile, Role
 from accounts.storefront.availability import (
     availability_page_url,
     expert_has_availability,
@@ -51,10 +51,16 @@ class DirectoryFilters:
 
 
 def _with_public_relations(profiles: QuerySet) -> QuerySet:
-    """Everything a card or profile shows, in a fixed number of queries."""
+    """Everything a card or profile shows, in a fixed number of queries.
+
+    The stored search vector is only read inside PostgreSQL (matching and ranking), and
+    it is the widest column (it grows with the bio), so it is not fetched with the rows.
+    """
     active_areas = ExpertArea.objects.filter(active=True).order_by("price", "id")
-    return profiles.select_related("rating_summary").prefetch_related(
-        "categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas")
+    return (
+        profiles.defer("search_vector")
+        .select_related("rating_summary")
+        .prefetch_related("categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas"))
     )
 
 
@@ -138,6 +144,16 @@ def _ordering(sort: str, ranked: bool) -> list:
     if ranked and sort in ("", Sort.RELEVANCE):
         return ["-rank", "-created_at", "-id"]
     return ["-created_at", "-id"]
+
+
+def experts_featured(*, limit: int) -> list[ExpertProfile]:
+    """The landing page's experts: the directory's best rated, newest among equals."""
+    return list(_with_public_relations(experts_listed().order_by(*_ordering(Sort.RATING, ranked=False)))[:limit])
+
+
+def categories_in_use() -> QuerySet[Category]:
+    """Categories at least one expert of the directory is in (the landing page's chips)."""
+    return Category.objects.filter(Exists(experts_listed().filter(categories=OuterRef("pk"))))
 
 
 def expert_areas(*, expert: ExpertProfile) -> QuerySet[ExpertArea]:

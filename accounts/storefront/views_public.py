@@ -1,7 +1,7 @@
 """Public storefront pages: the expert directory and each expert's profile."""
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +37,8 @@ def directory(request):
 
 def detail(request, slug: str):
     """``/experts/<slug>/``: 404 for hidden experts and deactivated users."""
+    if slug != slug.lower():  # addresses are lowercase; one retyped with capitals still arrives
+        return redirect("experts:detail", slug=slug.lower(), permanent=True)
     profile = expert_public_get(slug=slug)
     if profile is None:
         raise Http404(_("No such expert."))

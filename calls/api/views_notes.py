@@ -21,6 +21,8 @@ def _body(request) -> str:
 
 
 class CallNoteListApi(APIView):
+    pagination_class = PagePagination  # so the schema shows the paginated envelope
+
     @extend_schema(
         operation_id="calls_notes_list",
         parameters=[OpenApiParameter("page", int)],

@@ -52,8 +52,6 @@ class NotificationListApi(APIView):
         operation_id="notifications_list",
         parameters=[
             OpenApiParameter("unread", bool, description="Only unread notifications."),
-            OpenApiParameter("page", int),
-            OpenApiParameter("page_size", int, description="Up to 100."),
         ],
         responses={200: NotificationSerializer(many=True), **error_responses(400, 401)},
         description="Your notifications, unread first and newest first within each group, with "

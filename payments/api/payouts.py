@@ -188,6 +188,8 @@ class PayoutOut(serializers.Serializer):
 
 
 class PayoutListApi(_ExpertApi):
+    pagination_class = PagePagination  # so the schema shows the paginated envelope (GET)
+
     class InputSerializer(serializers.Serializer):
         amount = serializers.IntegerField(min_value=1, help_text="Minor units, at most the available balance.")
         currency = serializers.CharField(required=False, max_length=3, help_text="Default: the bank account's.")

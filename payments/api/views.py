@@ -35,6 +35,8 @@ class PaymentOut(serializers.Serializer):
 
 
 class PaymentListApi(APIView):
+    pagination_class = PagePagination  # so the schema shows the paginated envelope
+
     @extend_schema(
         operation_id="payments_list",
         parameters=[OpenApiParameter("page", int)],

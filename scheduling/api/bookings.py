@@ -46,6 +46,8 @@ def _answer(request, booking, *, code: int = status.HTTP_200_OK) -> Response:
 
 
 class BookingListApi(APIView):
+    pagination_class = PagePagination  # so the schema shows the paginated envelope (GET)
+
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=BookingStatus.choices, required=False)
 

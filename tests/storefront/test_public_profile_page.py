@@ -150,3 +150,11 @@ def test_social_links_show_even_without_a_bio(client, local_storage):
     html = client.get(f"/experts/{profile.slug}/").content.decode()
     assert 'href="https://www.linkedin.com/in/link-only"' in html
     assert 'class="prose profile__bio"' not in html
+
+
+def test_an_address_typed_with_capitals_redirects_to_the_profile(client, ada):
+    response = client.get(f"/experts/{ada.slug.upper()}/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/experts/{ada.slug}/"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/experts/NOBODY-HERE/", follow=True).status_code == 404
