@@ -3,12 +3,16 @@
 Weekly ranges, date overrides, calls holding their time and external busy blocks are
 four kinds of rows; a ``UNION ALL`` reads them in one round trip (the slots endpoint's
 cache miss, and the booking services' check under the expert's row lock). Each row
-carries every column of ``_COLUMNS``, NULL where its kind has no such value.
+carries every column of ``_COLUMNS``, NULL where its kind has no such value. For one
+expert the statement is written once per database (``_one_expert_sql``), for many
+(the directory) it is built by the ORM (``_rows``); a test keeps the two equal.
 """
 
 import datetime as dt
+import functools
 from collections import defaultdict
 
+from django.db import connections, router
 from django.db.models import (
     CharField,
     DateField,
@@ -61,21 +65,94 @@ def slot_inputs_of(
     checks the new start against the expert's *other* calls). Every change to any of these
     rows calls ``scheduling.cache.slots_cache_invalidate``.
     """
-    calls = Call.objects.filter(
-        expert_id=expert.user_id, active=True, scheduled_start__lt=busy_window[1], scheduled_end__gt=busy_window[0]
+    connection = connections[router.db_for_read(WeeklyRange)]
+    sql = _one_expert_sql(connection.alias, exclude_call=exclude_call_id is not None)
+    adapt_date, adapt_moment = connection.ops.adapt_datefield_value, connection.ops.adapt_datetimefield_value
+    first, last = adapt_moment(busy_window[0]), adapt_moment(busy_window[1])
+    params = [expert.pk, expert.pk, adapt_date(first_date), adapt_date(last_date), expert.user_id, last, first]
+    params += [exclude_call_id] if exclude_call_id is not None else []
+    params += [expert.user_id, last, first]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return _inputs(_converted(rows, connection), timezone=expert.timezone)
+
+
+@functools.cache
+def _one_expert_sql(alias: str, *, exclude_call: bool) -> str:
+    """``slot_inputs_of``'s query, written once per database: the hot path of every slot
+    answer computed. Building the same ``UNION ALL`` through the ORM (four querysets of
+    nine typed columns) cost several times its execution on each request; the rows,
+    their columns and their meaning are those of ``_rows`` (a test compares the two)."""
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    def nulls(*names: str) -> dict[str, str]:
+        return {name: f"CAST(NULL AS {_COLUMNS[name]().cast_db_type(connection)})" for name in names}
+
+    def select(model, where: str, **columns: str) -> str:
+        values = {**nulls(*_COLUMNS), **columns}
+        return f"SELECT {', '.join(values[name] for name in _COLUMNS)} FROM {table(model)} WHERE {where}"
+
+    def kind(text: str) -> str:
+        return f"CAST('{text}' AS {CharField(max_length=12).cast_db_type(connection)})"
+
+    weekly = select(
+        WeeklyRange,
+        f"{column(WeeklyRange, 'expert')} = %s",
+        source=kind(_WEEKLY),
+        weekday=column(WeeklyRange, "weekday"),
+        start_minute=column(WeeklyRange, "start_minute"),
+        end_minute=column(WeeklyRange, "end_minute"),
     )
-    if exclude_call_id is not None:
-        calls = calls.exclude(pk=exclude_call_id)
-    weekly = WeeklyRange.objects.filter(expert=expert)
-    overrides = DateOverride.objects.filter(expert=expert, date__range=(first_date, last_date))
-    blocks = ExternalBusy.objects.filter(user_id=expert.user_id, start__lt=busy_window[1], end__gt=busy_window[0])
-    rows = _weekly_rows(weekly).union(
-        _override_rows(overrides),
-        _rows(calls, source=Value(_CALL), start=F("scheduled_start"), minutes=F("duration_minutes")),
-        _rows(blocks, source=Value(_BLOCK), start=F("start"), end=F("end")),
-        all=True,
+    overrides = select(
+        DateOverride,
+        f"{column(DateOverride, 'expert')} = %s AND {column(DateOverride, 'date')} BETWEEN %s AND %s",
+        source=column(DateOverride, "kind"),
+        day=column(DateOverride, "date"),
+        start_minute=column(DateOverride, "start_minute"),
+        end_minute=column(DateOverride, "end_minute"),
     )
-    return _inputs(rows, timezone=expert.timezone)
+    held = f"{column(Call, 'active')} AND {column(Call, 'expert')} = %s"
+    held += f" AND {column(Call, 'scheduled_start')} < %s AND {column(Call, 'scheduled_end')} > %s"
+    if exclude_call:
+        held += f" AND {column(Call, 'id')} <> %s"
+    calls = select(
+        Call, held, source=kind(_CALL), start=column(Call, "scheduled_start"), minutes=column(Call, "duration_minutes")
+    )
+    blocks = select(
+        ExternalBusy,
+        f"{column(ExternalBusy, 'user')} = %s AND {column(ExternalBusy, 'start')} < %s AND {column(ExternalBusy, 'end')} > %s",
+        source=kind(_BLOCK),
+        start=column(ExternalBusy, "start"),
+        end=column(ExternalBusy, "end"),
+    )
+    return f"{weekly} UNION ALL {overrides} UNION ALL {calls} UNION ALL {blocks}"
+
+
+def _converted(rows: list[tuple], connection) -> list[tuple]:
+    """Rows read by hand, typed as the ORM would type them (SQLite returns dates and
+    times as text; PostgreSQL's driver already gives ``date`` and aware ``datetime``)."""
+    converters = []
+    for index, (name, field) in enumerate(_COLUMNS.items()):
+        if name in ("day", "start", "end"):
+            expression = Value(None, output_field=field())
+            converters += [(index, convert, expression) for convert in connection.ops.get_db_converters(expression)]
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        row = list(row)
+        for index, convert, expression in converters:
+            row[index] = convert(row[index], expression, connection)
+        converted.append(tuple(row))
+    return converted
 
 
 def availability_of_many(
