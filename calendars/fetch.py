@@ -3,17 +3,25 @@
 An expert types the address, so the server must not become a way to reach private
 networks (SSRF): every hop (redirects are followed by hand, at most three) must resolve
 only to public IP addresses unless ``allow_private`` (tests serve feeds on 127.0.0.1).
-Resolving before connecting leaves a DNS-rebinding window; it is small, and the answer
-is only ever parsed as a calendar, never shown.
+The check happens inside the connection itself: the host is resolved once, every answer
+is checked, and the socket is opened to exactly those checked addresses (TLS still
+verifies the certificate against the host name). A second lookup, which a rebinding DNS
+server could answer with 127.0.0.1, never happens. Proxies from the environment are
+ignored for the same reason: through a proxy the check would see the proxy, not the feed.
 """
 
 import ipaddress
+import os
 import socket
 import time
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+from urllib3.util import connection
+from urllib3.util.connection import allowed_gai_family
 
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
@@ -32,19 +40,78 @@ def normalised(url: str) -> str:
     return url
 
 
-def _check_address(url: str, *, allow_private: bool) -> None:
+def _check_address(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchFailed("The address must start with https://, http:// or webcal://.")
-    if allow_private:
-        return
+
+
+def _public_addresses(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to, or ``FetchFailed`` if any of them is not public."""
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        infos = socket.getaddrinfo(host.strip("[]"), port, allowed_gai_family(), socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchFailed(f"The host {parts.hostname} could not be found.") from error
-    for info in infos:
-        if not ipaddress.ip_address(info[4][0].split("%", 1)[0]).is_global:
+        raise FetchFailed(f"The host {host} could not be found.") from error
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%", 1)[0]).is_global:
             raise FetchFailed("The address points into a private network.")
+    return addresses
+
+
+class _PublicOnlyConnection:
+    """Mixin for urllib3 connections: connect only to the addresses just checked."""
+
+    def _new_conn(self) -> socket.socket:
+        failure: OSError | None = None
+        for address in _public_addresses(self.host, self.port):
+            try:
+                return connection.create_connection(
+                    (address, self.port),
+                    self.timeout,
+                    source_address=self.source_address,
+                    socket_options=self.socket_options,
+                )
+            except TimeoutError as error:
+                raise ConnectTimeoutError(self, f"Connection to {self.host} timed out.") from error
+            except OSError as error:
+                failure = error
+        raise NewConnectionError(self, f"Failed to establish a new connection: {failure}") from failure
+
+
+class _PublicHTTPConnection(_PublicOnlyConnection, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _PublicHTTPSConnection(_PublicOnlyConnection, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _PublicHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _PublicHTTPConnection
+
+
+class _PublicHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _PublicHTTPSConnection
+
+
+class _PublicOnlyAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _PublicHTTPPool, "https": _PublicHTTPSPool}
+
+
+def _session(*, allow_private: bool) -> requests.Session:
+    session = requests.Session()
+    # No proxies (see above) and no .netrc credentials for a stranger's host; a CA bundle
+    # named the way requests reads it from the environment still counts.
+    session.trust_env = False
+    session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    if not allow_private:
+        adapter = _PublicOnlyAdapter()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+    return session
 
 
 def _body(response: requests.Response, *, max_bytes: int, deadline: float) -> bytes:
@@ -69,25 +136,26 @@ def feed_download(url: str, *, timeout: float, max_bytes: int, allow_private: bo
     """The feed's bytes, or ``FetchFailed`` saying why not."""
     deadline = time.monotonic() + timeout
     url = normalised(url)
-    for _hop in range(MAX_REDIRECTS + 1):
-        _check_address(url, allow_private=allow_private)
-        remaining = max(deadline - time.monotonic(), 0.1)
-        try:
-            with requests.get(
-                url,
-                timeout=(remaining, remaining),
-                stream=True,
-                allow_redirects=False,
-                headers={"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"},
-            ) as response:
-                if response.is_redirect and response.headers.get("Location"):
-                    url = urljoin(url, response.headers["Location"])
-                    continue
-                if response.status_code != 200:
-                    raise FetchFailed(f"The calendar server answered HTTP {response.status_code}.")
-                return _body(response, max_bytes=max_bytes, deadline=deadline)
-        except (requests.Timeout, urllib3.exceptions.TimeoutError) as error:
-            raise FetchFailed("The calendar server did not answer in time.") from error
-        except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
-            raise FetchFailed("The calendar server could not be reached.") from error
+    with _session(allow_private=allow_private) as session:
+        for _hop in range(MAX_REDIRECTS + 1):
+            _check_address(url)
+            remaining = max(deadline - time.monotonic(), 0.1)
+            try:
+                with session.get(
+                    url,
+                    timeout=(remaining, remaining),
+                    stream=True,
+                    allow_redirects=False,
+                    headers={"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"},
+                ) as response:
+                    if response.is_redirect and response.headers.get("Location"):
+                        url = urljoin(url, response.headers["Location"])
+                        continue
+                    if response.status_code != 200:
+                        raise FetchFailed(f"The calendar server answered HTTP {response.status_code}.")
+                    return _body(response, max_bytes=max_bytes, deadline=deadline)
+            except (requests.Timeout, urllib3.exceptions.TimeoutError) as error:
+                raise FetchFailed("The calendar server did not answer in time.") from error
+            except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
+                raise FetchFailed("The calendar server could not be reached.") from error
     raise FetchFailed("The address redirects too many times.")

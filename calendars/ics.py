@@ -94,7 +94,9 @@ def invite(call: CallEvent, *, method: str, now: dt.datetime) -> bytes:
         raise ValueError(f"Unsupported iTIP method {method!r}.")
     calendar = _calendar(method)
     if method == CANCEL:
-        calendar.add_component(_event(call, now=now, status=CANCELLED, sequence=call.sequence + 1, people=True))
+        # An event already marked cancelled carries that higher SEQUENCE itself.
+        sequence = call.sequence if call.status == CANCELLED else call.sequence + 1
+        calendar.add_component(_event(call, now=now, status=CANCELLED, sequence=sequence, people=True))
     else:
         calendar.add_component(_event(call, now=now, status=call.status, sequence=call.sequence, people=True))
     return calendar.to_ical()

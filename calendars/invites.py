@@ -48,10 +48,22 @@ def booking_sequence(booking) -> int:
     return booking.events.filter(action=Action.RESCHEDULE_ACCEPT).count()
 
 
-def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.CallEvent:
-    """The booking as a calendar event, titled for ``viewer`` (the other side's name)."""
+def _status_and_sequence(booking, sequence: int) -> tuple[str, int]:
+    """A booking that is off (cancelled, declined, expired) is a cancelled event one
+    SEQUENCE above its last invite, like the CANCEL message: a copy downloaded from an
+    old link, or imported earlier, must not keep the call in anyone's calendar."""
     from scheduling.models_booking import BookingStatus
 
+    if booking.status in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED):
+        return ics.CONFIRMED, sequence
+    if booking.status == BookingStatus.PENDING:
+        return ics.TENTATIVE, sequence
+    return ics.CANCELLED, sequence + 1
+
+
+def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.CallEvent:
+    """The booking as a calendar event, titled for ``viewer`` (the other side's name)."""
+    status, sequence = _status_and_sequence(booking, booking_sequence(booking) if sequence is None else sequence)
     call = booking.call
     expert, client = call.expert, call.client
     expert_name = getattr(getattr(expert, "expert_profile", None), "display_name", "") or expert.full_name
@@ -59,14 +71,14 @@ def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.C
     url = call_page_url(booking)
     return ics.CallEvent(
         uid=booking_uid(booking.pk),
-        sequence=booking_sequence(booking) if sequence is None else sequence,
+        sequence=sequence,
         start=call.scheduled_start,
         end=call.scheduled_end,
         summary=_("%(area)s with %(name)s (ProcusMeet)") % {"area": call.area.title, "name": other},
         description=_("Your ProcusMeet video call. Join here: %(url)s\nBooking: %(booking)s")
         % {"url": url, "booking": _absolute(booking_path(booking.pk))},
         url=url,
-        status=ics.CONFIRMED if booking.status in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED) else ics.TENTATIVE,
+        status=status,
         organizer=_organizer(),
         attendees=(ics.Person(expert_name, expert.email), ics.Person(client.full_name, client.email)),
     )

@@ -3,9 +3,13 @@
 Opaque, non-cancelled events between two instants, recurring series expanded (with
 their EXDATE and RECURRENCE-ID exceptions), as merged UTC ``(start, end)`` pairs. An
 all-day event blocks whole days and a floating time is read in the expert's own zone,
-which is what the person who typed it meant. A feed that is not iCalendar raises
-``FeedInvalid``; an event or series that cannot be read (no DTSTART, a broken rule, a
-date out of range) is skipped, not fatal.
+which is what the person who typed it meant (or in the feed's ``X-WR-TIMEZONE``, Google's
+way of saying where its floating times are). A ``TZID`` is honoured when the feed defines
+it in a VTIMEZONE and also when it does not but the name is an IANA zone (Google) or a
+Windows zone such as "W. Europe Standard Time" (Outlook): icalendar resolves both. Any
+other undefined name ("Customized Time Zone") is read like a floating time. A feed that
+is not iCalendar raises ``FeedInvalid``; an event or series that cannot be read (no
+DTSTART, a broken rule, a date out of range) is skipped, not fatal.
 
 Each series is expanded once over the whole window. A rule can still ask for millions of
 occurrences (``FREQ=SECONDLY``, a rule no date satisfies), which only a time limit

@@ -5,6 +5,7 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -74,6 +75,9 @@ def external_calendar_add(*, user, name: str, url: str) -> ExternalCalendar:
     """Add an external calendar; its first fetch is queued after commit."""
     url = _valid_url(url)
     name = name.strip()[:80] or _("My calendar")
+    # One add at a time per expert (a double-clicked form, two tabs): the limit and the
+    # "already connected" check below must see each other's rows, not race past them.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if ExternalCalendar.objects.filter(user=user).count() >= MAX_CALENDARS_PER_EXPERT:
         raise CalendarLimitReached(_("You can connect up to %(count)s calendars.") % {"count": MAX_CALENDARS_PER_EXPERT})
     if ExternalCalendar.objects.filter(user=user, url=url).exists():

@@ -28,6 +28,7 @@ class Route:
 class FeedServer(LocalHTTPServer):
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  # the Host header of each request
 
     def handler_class(self) -> type[QuietHandler]:
         return _handler_for(self)
@@ -44,6 +45,7 @@ def _handler_for(server: FeedServer) -> type[QuietHandler]:
     class Handler(QuietHandler):
         def do_GET(self):
             server.requests.append(self.path)
+            server.hosts.append(self.headers.get("Host", ""))
             route = server.routes.get(self.path)
             if route is None:
                 self.send_error(404)

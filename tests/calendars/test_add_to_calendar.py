@@ -64,3 +64,17 @@ def test_the_booking_page_offers_both_while_the_call_is_on(client, bookings, ali
 
     bookings.cancel(booking, alice_client)
     assert "calendar.ics" not in client.get(f"/bookings/{booking.pk}/").content.decode()
+
+
+def test_a_cancelled_booking_downloads_as_a_cancelled_event_that_overrides_the_old_copy(client, bookings, alice_client):
+    """An old link (or the API) still answers once the call is off: the file must take the
+    call out of a calendar that imported it, not add it back as tentative."""
+    booking = bookings.confirmed(quarter_hour_after(dt.timedelta(days=3)))
+    client.force_login(alice_client)
+    [before] = icalendar.Calendar.from_ical(client.get(f"/bookings/{booking.pk}/calendar.ics").content).walk("VEVENT")
+
+    bookings.cancel(booking, alice_client)
+    [after] = icalendar.Calendar.from_ical(client.get(f"/bookings/{booking.pk}/calendar.ics").content).walk("VEVENT")
+
+    assert str(before["STATUS"]) == "CONFIRMED" and str(after["STATUS"]) == "CANCELLED"
+    assert str(after["UID"]) == str(before["UID"]) and after["SEQUENCE"] == before["SEQUENCE"] + 1

@@ -38,6 +38,22 @@ def test_the_centre_lists_my_notifications_unread_first_and_the_bell_counts_them
     assert bell_count(page) == "1"
 
 
+def test_when_each_arrived_reads_naturally_even_for_what_just_happened(client, alice_client):
+    import datetime as dt
+
+    older = notify(alice_client, "Earlier")
+    Notification.objects.filter(pk=older.pk).update(created_at=older.created_at - dt.timedelta(minutes=7))
+    notify(alice_client, "Just now")
+    client.force_login(alice_client)
+
+    page = client.get("/notifications/").content.decode()
+    # Newest first; Django keeps the number and its unit together with a no-break space.
+    times = [when.replace("\xa0", " ") for when in re.findall(r"<time datetime=\"[^\"]+\">([^<]+)</time>", page)]
+
+    assert times[0] in ("now", "1 second ago") or times[0].endswith("seconds ago"), times
+    assert times[1] == "7 minutes ago"
+
+
 def test_each_mark_as_read_button_names_its_notification_for_screen_readers(client, alice_client):
     notify(alice_client, "Ada accepted <your> booking")
     client.force_login(alice_client)
