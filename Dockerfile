@@ -15,7 +15,9 @@ RUN useradd --create-home --uid 10001 --user-group app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-COPY --chown=app:app . .
+# The code stays root's (the app cannot rewrite itself); only var/ (static files,
+# local uploads, beat's schedule) belongs to the app user.
+COPY . .
 RUN mkdir -p /app/var/media && chown -R app:app /app/var
 USER app
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
 from ops.audit import audited_action
+from procusmeet.admin import ViewOnlyAdmin
 
 
 @admin.register(CalendarFeed)
@@ -13,6 +14,14 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     # The token is a secret of the user's; staff revoke a feed by deleting it.
     exclude = ["token"]
     readonly_fields = ["user", "created_at", "last_read_at"]
+
+    # A feed is the user's to create (with its secret token): an add form here would
+    # save a row without a user.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ExternalCalendar)
@@ -25,6 +34,9 @@ class ExternalCalendarAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "created_at", "last_fetched_at", "last_success_at", "last_error", "busy_count"]
     actions = ["refresh_now"]
 
+    def has_add_permission(self, request):
+        return False  # the expert adds it, with its secret address
+
     @audited_action(description=_("Fetch the selected calendars now"))
     def refresh_now(self, request, queryset):
         from calendars.tasks import refresh_external_calendar
@@ -35,7 +47,7 @@ class ExternalCalendarAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExternalBusy)
-class ExternalBusyAdmin(admin.ModelAdmin):
+class ExternalBusyAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     list_display = ["calendar", "user", "start", "end"]
     search_fields = ["user__email", "calendar__name"]
     list_select_related = ["calendar", "user"]

@@ -46,3 +46,9 @@ class Channel(filesystem.Channel):
 
 class Transport(filesystem.Transport):
     Channel = Channel
+
+    @property
+    def default_connection_params(self):
+        # A folder has no host: kombu's default of "localhost" only made every process
+        # log "No hostname was supplied. Reverting to default 'localhost'" on connecting.
+        return {}

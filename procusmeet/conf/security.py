@@ -94,6 +94,9 @@ def refuse_unsafe_production() -> None:
         missing.append("DATABASE_URL")
     if PAYMENT_PROVIDER == "test":
         missing.append("PAYMENT_PROVIDER=paystack (the test provider moves no money)")
+    elif PAYMENT_PROVIDER != "paystack":
+        # A typo would otherwise start, then fail every booking.
+        missing.append(f"PAYMENT_PROVIDER=paystack (not {PAYMENT_PROVIDER!r})")
     if PAYMENT_PROVIDER == "paystack" and not PAYSTACK_SECRET_KEY:
         missing.append("PAYSTACK_SECRET_KEY")
     if not SITE_URL:

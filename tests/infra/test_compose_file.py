@@ -146,6 +146,13 @@ def test_dockerfile_builds_a_non_root_uvicorn_image(pattern):
     assert re.search(pattern, (ROOT / "Dockerfile").read_text(), re.MULTILINE)
 
 
+def test_the_app_user_owns_only_var_not_the_code():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^COPY \. \.$", dockerfile, re.MULTILINE)
+    assert "--chown" not in dockerfile
+    assert re.search(r"^RUN mkdir -p /app/var/media && chown -R app:app /app/var$", dockerfile, re.MULTILINE)
+
+
 def test_image_leaves_out_local_state_and_secrets():
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".env", ".venv", "var", ".git"} <= set(ignored)

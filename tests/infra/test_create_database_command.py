@@ -30,3 +30,11 @@ def test_a_missing_database_is_created_once(missing_database):
     first, second = run_manage(["create_database"], env), run_manage(["create_database"], env)
     assert first.returncode == 0 and f"Created PostgreSQL database {name}" in first.stdout
     assert second.returncode == 0 and second.stdout == ""
+
+
+def test_a_server_that_does_not_answer_is_one_line_naming_it_not_a_traceback():
+    env = clean_env(DJANGO_SETTINGS_MODULE="procusmeet.settings", DATABASE_URL="postgres://postgres@127.0.0.1:9/procusmeet")
+    answer = run_manage(["create_database"], env)
+    assert answer.returncode == 1
+    assert "Traceback" not in answer.stderr
+    assert "CommandError: PostgreSQL at 127.0.0.1:9 (DATABASE_URL) does not answer: " in answer.stderr

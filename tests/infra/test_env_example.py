@@ -25,6 +25,13 @@ def test_every_variable_the_code_reads_is_documented():
     assert variables_read_by_code() - documented_variables() == set()
 
 
+def test_every_documented_variable_is_read_by_the_code_compose_or_uvicorn():
+    # A name nothing reads would be a setting that silently does nothing.
+    compose = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", (ROOT / "docker-compose.yml").read_text()))
+    read_by_uvicorn = {"FORWARDED_ALLOW_IPS", "WEB_CONCURRENCY"}
+    assert documented_variables() - variables_read_by_code() - compose - read_by_uvicorn == set()
+
+
 def test_every_variable_of_the_spec_is_documented():
     assert SPEC_VARIABLES - documented_variables() == set()
 

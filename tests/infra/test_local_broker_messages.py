@@ -54,3 +54,17 @@ def test_an_unreadable_message_file_is_dropped_and_the_next_one_delivered(channe
     assert poll(channel) == {"task": "send_reminder"}
     assert poll(channel) is None
     assert "dropped an unreadable message from the local broker queue jobs" in caplog.text
+
+
+def test_publishing_through_a_connection_pool_logs_no_warning(tmp_path, caplog):
+    # Celery publishes through a pool of connections; kombu used to warn "No hostname was
+    # supplied" for each, in every process `make run` starts.
+    folder = tmp_path / "quiet"
+    (folder / "control").mkdir(parents=True)
+    options = {"data_folder_in": str(folder), "data_folder_out": str(folder), "control_folder": str(folder / "control")}
+    connection = Connection("filesystem://", transport=LOCAL_BROKER_TRANSPORT, transport_options=options)
+
+    with caplog.at_level("WARNING"), connection.Pool(1).acquire() as pooled:
+        pooled.SimpleQueue(QUEUE).put({"task": "send_email"})
+
+    assert caplog.records == []

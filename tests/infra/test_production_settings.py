@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from procusmeet.conf.core import DEVELOPMENT_SECRET_KEY
 from tests.infra.project import ROOT, clean_env, production_env, run_manage
 
 REFUSAL = "ProcusMeet refuses to start (DJANGO_ENV=production). Production settings are incomplete: "
@@ -51,6 +52,9 @@ def test_an_unknown_environment_name_is_refused_in_one_line(tmp_path):
         ({"DJANGO_SECRET_KEY": "too-short"}, "DJANGO_SECRET_KEY (50+ random characters)"),
         ({"PAYSTACK_SECRET_KEY": ""}, "PAYSTACK_SECRET_KEY"),
         ({"DJANGO_DEBUG": "true"}, "DJANGO_DEBUG must be off"),
+        ({"PAYMENT_PROVIDER": "test"}, "PAYMENT_PROVIDER=paystack (the test provider moves no money)"),
+        ({"PAYMENT_PROVIDER": "Paystack"}, "PAYMENT_PROVIDER=paystack (not 'Paystack')"),
+        ({"DJANGO_SECRET_KEY": DEVELOPMENT_SECRET_KEY}, "DJANGO_SECRET_KEY (50+ random characters)"),
     ],
 )
 def test_production_names_the_one_setting_that_is_wrong(tmp_path, override, named):

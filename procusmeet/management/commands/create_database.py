@@ -1,6 +1,6 @@
 """`make run` with a fresh `DATABASE_URL=postgres://…/name`: create `name` if it is missing."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 
 
@@ -16,7 +16,13 @@ class Command(BaseCommand):
             return
         except OperationalError as error:
             if "does not exist" not in str(error):
-                raise
+                # For a newcomer whose server is not running: one line, not a traceback.
+                settings = connection.settings_dict
+                reason = str(error).strip().splitlines()[0]
+                raise CommandError(
+                    f"PostgreSQL at {settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432} (DATABASE_URL) "
+                    f"does not answer: {reason}. Start it, or unset DATABASE_URL to use SQLite."
+                ) from None
         name = connection.settings_dict["NAME"]
         # The same server-level connection Django's test runner uses to create databases.
         with connection._nodb_cursor() as cursor:
