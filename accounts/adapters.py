@@ -1,11 +1,20 @@
 """allauth adapters: sign-ups (with password or Google) create the role profile in the
-same transaction as the user, through the accounts service."""
+same transaction as the user, and new passwords are set, through the accounts services."""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialLogin
+from allauth.socialaccount.providers.base import AuthProcess
+from django.conf import settings
 from django.db import transaction
 
-from accounts.services import profile_create
+from accounts.services import profile_create, user_password_set
+from accounts.services_google import google_email_owner_arrives
+
+PRODUCT_NAME = "ProcusMeet"
 
 
 def _apply_signup_fields(user, form) -> None:
@@ -20,8 +29,18 @@ class AccountAdapter(DefaultAccountAdapter):
         with transaction.atomic():
             user = super().save_user(request, user, form, commit=commit)
             if commit:
-                profile_create(user=user)
+                profile_create(user=user, timezone=form.cleaned_data.get("timezone"))
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth's mails greet and sign with the sites framework's row, which nobody
+        # configures ("Hello from example.com!"): speak for the product at its address.
+        site = SimpleNamespace(name=PRODUCT_NAME, domain=urlsplit(settings.SITE_URL).netloc or PRODUCT_NAME)
+        super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    def set_password(self, user, password) -> None:
+        # Password reset, change and "set a password" all come here.
+        user_password_set(user=user, password=password)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
@@ -33,8 +52,19 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             user.full_name = sociallogin.account.extra_data.get("name", "") or user.email.split("@")[0]
         with transaction.atomic():
             user = super().save_user(request, sociallogin, form)
-            profile_create(user=user)
+            profile_create(user=user, timezone=form.cleaned_data.get("timezone") if form is not None else None)
         return user
 
     def is_open_for_signup(self, request, sociallogin):
         return True
+
+    def authenticate_by_email(self, sociallogin: SocialLogin):
+        # allauth signs the person into the account holding their Google-verified
+        # address and, if that account never confirmed it, wipes its password; the
+        # account's API sessions must end too, or whoever registered the address keeps
+        # their tokens. Only a sign-in is such an arrival, not connecting to another account.
+        found = super().authenticate_by_email(sociallogin)
+        if found is not None and sociallogin.state.get("process", AuthProcess.LOGIN) == AuthProcess.LOGIN:
+            user, email = found
+            google_email_owner_arrives(user=user, email=email)
+        return found

@@ -6,13 +6,16 @@ the same transaction, and deactivation is an action that calls ``user_deactivate
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm, UserChangeForm
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts import admin_deletion, admin_storefront  # noqa: F401  (deletion requests; experts, areas, categories)
 from accounts.models import ClientProfile, RefreshSession, User
-from accounts.services import profile_create, user_deactivate
+from accounts.services import profile_create, user_deactivate, user_reactivate
+from accounts.tokens import sessions_revoke_all
+from notifications.security import password_changed_alert
 from ops.audit import audited_action
 from procusmeet.admin import ViewOnlyAdmin
 
@@ -32,16 +35,32 @@ class UserChangeAdminForm(UserChangeForm):
         fields = "__all__"
 
 
+class PasswordChangeAdminForm(AdminPasswordChangeForm):
+    """Staff setting or removing a password ends the user's API sessions, as a reset by
+    email does: it is what they do for someone whose password leaked. The user is
+    alerted like after a change of their own."""
+
+    def save(self, commit=True):
+        had_password = self.user.has_usable_password()
+        with transaction.atomic():
+            user = super().save(commit=commit)
+            if commit:
+                sessions_revoke_all(user_id=user.pk)
+                password_changed_alert(user=user, had_password=had_password, has_password=user.has_usable_password())
+        return user
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
+    change_password_form = PasswordChangeAdminForm
     list_display = ("email", "full_name", "role", "is_active", "is_staff", "date_joined")
     list_filter = ("role", "is_active", "is_staff")
     search_fields = ("email", "full_name")
     ordering = ("-date_joined",)
     date_hierarchy = "date_joined"
-    actions = ("deactivate_users",)
+    actions = ("deactivate_users", "reactivate_users")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "role")}),
@@ -54,7 +73,9 @@ class UserAdmin(DjangoUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The role decides which profile exists; changing it would leave the wrong one.
-        return ("role", "last_login", "date_joined") if obj else ()
+        # Unticking "active" would skip what deactivation does (end the API sessions, hide
+        # the storefront's slots): the actions do it through the services instead.
+        return ("role", "is_active", "last_login", "date_joined") if obj else ()
 
     def save_model(self, request, obj, form, change):
         # The admin wraps this in a transaction, so user and profile land together.
@@ -71,6 +92,18 @@ class UserAdmin(DjangoUserAdmin):
         self.message_user(
             request,
             ngettext("Deactivated %(count)d user.", "Deactivated %(count)d users.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @audited_action(description=_("Reactivate selected users"), permissions=["change"])
+    def reactivate_users(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=False):
+            user_reactivate(user=user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("Reactivated %(count)d user.", "Reactivated %(count)d users.", count) % {"count": count},
             messages.SUCCESS,
         )
 

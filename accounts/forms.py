@@ -1,9 +1,12 @@
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.socialaccount.forms import SignupForm as AllauthSocialSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from accounts.selectors import email_held_by_another_account
 from scheduling.timezones import zone_choices
 
 
@@ -17,6 +20,10 @@ class RoleFieldsMixin(forms.Form):
         widget=forms.RadioSelect,
         initial=Role.CLIENT,
     )
+    # Filled in by static/js/site.js with the browser's zone, so the new account's times
+    # read in the person's own zone from the first page. Without JavaScript, or with a
+    # name tzdata does not know, the profile keeps its default (changeable on /account/).
+    timezone = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-zone": ""}))
 
 
 class SignupForm(RoleFieldsMixin, AllauthSignupForm):
@@ -25,6 +32,23 @@ class SignupForm(RoleFieldsMixin, AllauthSignupForm):
 
 class SocialSignupForm(RoleFieldsMixin, AllauthSocialSignupForm):
     field_order = ("full_name", "email", "role")
+
+
+class AddEmailForm(AllauthAddEmailForm):
+    """allauth's form, refusing an address that is another account's login email or
+    confirmed address.
+
+    allauth lets such an address be added (unconfirmed) to keep who is registered
+    secret, but sign-up already says so; the address could never become this account's
+    login email (the users table holds each email once), and a password reset asked for
+    it would mail its owner a second link, into this account.
+    """
+
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        if email_held_by_another_account(email=email, user=self.user):
+            raise get_adapter().validation_error("email_taken")
+        return email
 
 
 class AccountProfileForm(forms.Form):

@@ -2,6 +2,7 @@
 
 import re
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,8 +16,10 @@ from accounts.selectors import user_get_with_profile
 from accounts.storefront.services import expert_profile_update, validation_fields
 from accounts.storefront.validators import RESERVED_SLUGS
 from accounts.tokens import TokenPair, session_start, sessions_revoke_all
+from notifications.security import password_changed_alert
 from procusmeet.api.errors import ApplicationError
 from scheduling.cache import slots_cache_invalidate
+from scheduling.timezones import zone_or_none
 
 USER_EDITABLE_FIELDS = frozenset({"full_name"})
 PROFILE_EDITABLE_FIELDS = {
@@ -56,21 +59,28 @@ def _unique_slug(base: str) -> str:
     return candidate
 
 
-def profile_create(*, user: User) -> ClientProfile | ExpertProfile:
-    """Create the profile of the user's role; call inside the user's transaction."""
+def profile_create(*, user: User, timezone: str | None = None) -> ClientProfile | ExpertProfile:
+    """Create the profile of the user's role; call inside the user's transaction.
+
+    ``timezone`` is where the person signed up from (their browser's zone, or the API
+    caller's): times then read right from their first page. A name tzdata does not know
+    is ignored, leaving the model's default.
+    """
+    zone = zone_or_none(timezone or "")
+    zone_fields = {"timezone": zone.key} if zone else {}
     if user.role == Role.EXPERT:
-        return _expert_profile_create(user=user)
-    return ClientProfile.objects.create(user=user)
+        return _expert_profile_create(user=user, **zone_fields)
+    return ClientProfile.objects.create(user=user, **zone_fields)
 
 
-def _expert_profile_create(*, user: User, attempts: int = 5) -> ExpertProfile:
+def _expert_profile_create(*, user: User, attempts: int = 5, **fields: str) -> ExpertProfile:
     # Two people with the same name signing up at once both see the slug free; the
     # second insert then waits for the first and fails on the unique index. Picking
     # again (the first one's slug is visible by then) gives it the next suffix.
     base = user.full_name or user.email.split("@")[0]
 
     def create() -> ExpertProfile:
-        return ExpertProfile.objects.create(user=user, display_name=user.full_name, slug=_unique_slug(base))
+        return ExpertProfile.objects.create(user=user, display_name=user.full_name, slug=_unique_slug(base), **fields)
 
     for _attempt in range(attempts - 1):
         try:
@@ -82,23 +92,53 @@ def _expert_profile_create(*, user: User, attempts: int = 5) -> ExpertProfile:
 
 
 @transaction.atomic
-def user_create(*, email: str, full_name: str, role: str, password: str | None = None) -> User:
+def user_create(
+    *,
+    email: str,
+    full_name: str,
+    role: str,
+    password: str | None = None,
+    is_staff: bool = False,
+    is_superuser: bool = False,
+    timezone: str | None = None,
+) -> User:
     """Create a user and the profile of their role in one transaction.
 
-    ``password=None`` gives an unusable password (Google-only accounts).
+    ``password=None`` gives an unusable password (Google-only accounts). Staff made by
+    ``createsuperuser`` come here too, through ``UserManager``.
     """
     email = User.objects.normalize_email(email).strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise EmailTaken(_("An account with this email already exists."), fields={"email": [_("Already registered.")]})
-    user = User(email=email, full_name=full_name.strip(), role=role)
+    user = User(email=email, full_name=full_name.strip(), role=role, is_staff=is_staff, is_superuser=is_superuser)
     user.set_password(password) if password else user.set_unusable_password()
     try:
         with transaction.atomic():
             user.save()
     except IntegrityError as exc:  # a concurrent sign-up with the same email won the race
         raise EmailTaken(_("An account with this email already exists."), fields={"email": [_("Already registered.")]}) from exc
-    profile_create(user=user)
+    # The row allauth's web sign-up makes too: without it the email pages do not know
+    # the login address, and confirming a second address would silently make that one
+    # the login email (allauth promotes a confirmed address when none is primary).
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    profile_create(user=user, timezone=timezone)
     return user
+
+
+@transaction.atomic
+def user_password_set(*, user: User, password: str) -> None:
+    """Set a new password (reset by email, change, first password of a Google account).
+
+    Browser sessions signed in with the old password end through Django's session hash;
+    API sessions must end too, or a token taken along with the old password would keep
+    working for the refresh lifetime after the owner reset it. The owner is alerted in
+    the app and by email: if it was not them, they learn of it at once.
+    """
+    had_password = user.has_usable_password()
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    sessions_revoke_all(user_id=user.pk)
+    password_changed_alert(user=user, had_password=had_password)
 
 
 @transaction.atomic
@@ -115,6 +155,18 @@ def user_deactivate(*, user: User) -> User:
 
 
 @transaction.atomic
+def user_reactivate(*, user: User) -> User:
+    """Let a deactivated user sign in again. Their old sessions ended at deactivation,
+    so they start over with their password."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    for expert_id in ExpertProfile.objects.filter(user=user).values_list("pk", flat=True):
+        slots_cache_invalidate(expert_id=expert_id)
+    return user
+
+
+@transaction.atomic
 def user_logout_everywhere(*, user: User) -> None:
     """End every API session and every browser session of the user (a lost device, a
     leaked password); they sign in again with their password."""
@@ -124,10 +176,17 @@ def user_logout_everywhere(*, user: User) -> None:
 
 @transaction.atomic
 def user_register(
-    *, email: str, password: str, full_name: str, role: str, user_agent: str = "", ip: str | None = None
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    role: str,
+    timezone: str | None = None,
+    user_agent: str = "",
+    ip: str | None = None,
 ) -> tuple[User, TokenPair]:
     """Sign up through the API: the user, their profile and a first API session."""
-    user = user_create(email=email, full_name=full_name, role=role, password=password)
+    user = user_create(email=email, full_name=full_name, role=role, password=password, timezone=timezone)
     return user, session_start(user=user, user_agent=user_agent, ip=ip)
 
 
@@ -148,7 +207,8 @@ def user_login(*, email: str, password: str, user_agent: str = "", ip: str | Non
 def _profile_for_update(user: User) -> ClientProfile | ExpertProfile:
     model = ExpertProfile if user.role == Role.EXPERT else ClientProfile
     profile = model.objects.select_for_update().filter(user=user).first()
-    # Users made with `createsuperuser` have no profile yet; the first edit gives them one.
+    # Users made with `createsuperuser` before it created profiles have none yet; the
+    # first edit gives them one.
     return profile or profile_create(user=user)
 
 

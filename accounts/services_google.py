@@ -87,18 +87,26 @@ def _active(user: User) -> User:
     return user
 
 
-def _link(user: User, info: GoogleUserInfo) -> None:
-    """Attach the Google account to an existing user with the same verified email.
+@transaction.atomic
+def google_email_owner_arrives(*, user: User, email: str) -> EmailAddress | None:
+    """Google vouches that the person signing in owns ``email``, an address of ``user``.
 
     If that user never verified the address, whoever signed up with it may not own it
     (an attacker can pre-register a victim's address and wait): the password is wiped
-    and their API sessions end, as allauth does for the web sign-in.
+    and every API session ends, so only the Google sign-in opens the account. Both the
+    API's and the web's Google sign-in call this. Returns the user's row for the address.
     """
-    address = EmailAddress.objects.filter(user=user, email__iexact=info.email).first()
+    address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
     if address is None or not address.verified:
         user.set_unusable_password()
         user.save(update_fields=["password"])
         sessions_revoke_all(user_id=user.pk)
+    return address
+
+
+def _link(user: User, info: GoogleUserInfo) -> None:
+    """Attach the Google account to an existing user with the same verified email."""
+    address = google_email_owner_arrives(user=user, email=info.email)
     _mark_verified(user, info.email, address)
     SocialAccount.objects.create(user=user, provider=PROVIDER, uid=info.sub, extra_data=asdict(info))
 
@@ -109,7 +117,7 @@ def _create(info: GoogleUserInfo, *, role: str | None) -> User:
         raise ApplicationError(_("The request has invalid fields."), fields={"role": [message]})
     full_name = info.name.strip() or info.given_name.strip() or info.email.split("@")[0]
     user = user_create(email=info.email, full_name=full_name[:150], role=role, password=None)
-    _mark_verified(user, info.email, None)
+    _mark_verified(user, info.email, EmailAddress.objects.get(user=user, email=user.email))
     SocialAccount.objects.create(user=user, provider=PROVIDER, uid=info.sub, extra_data=asdict(info))
     return user
 

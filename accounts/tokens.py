@@ -2,9 +2,11 @@
 
 A refresh token is stored only as its SHA-256 hash (``RefreshSession``). Refreshing
 rotates the pair: the session row gets the new hash, so the old token stops working.
-A refresh token that is validly signed and unexpired but whose hash is unknown has
-already been rotated (or revoked): it is treated as stolen and every session of that
-user is revoked (SPEC §1).
+A refresh token that is validly signed and unexpired, whose session still exists but
+holds another hash, has already been rotated: someone else holds the newer token, so it
+is treated as stolen and every session of that user is revoked (SPEC §1). A token whose
+session has ended (logged out, revoked from another device, expired) is only refused:
+the app of a revoked phone refreshing must not sign its owner out everywhere else.
 
 Both tokens carry the session id (``sid``). The session row, and so its id, survives
 rotation, so it names the sign-in across refreshes; the access token is refused as soon
@@ -27,6 +29,7 @@ from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 from accounts.authentication import SESSION_CLAIM
 from accounts.errors import InvalidRefreshToken
 from accounts.models import RefreshSession, User
+from notifications.security import sessions_reused_alert
 from procusmeet.api.errors import NotFound
 
 
@@ -94,12 +97,23 @@ def session_refresh(*, raw_token: str, user_agent: str = "", ip: str | None = No
             .first()
         )
         if session is None:
-            sessions_revoke_all(user_id=claims.get("user_id"))
+            # Only the request that actually ended the sessions tells the owner: replays
+            # racing it find nothing left to delete.
+            if _session_rotated_past(claims) and sessions_revoke_all(user_id=claims["user_id"]):
+                sessions_reused_alert(user=User.objects.get(pk=claims["user_id"]))
         elif session.expires_at <= timezone.now() or not session.user.is_active:
             session.delete()
         else:
             return _rotate(session, user_agent=user_agent, ip=ip)
     raise InvalidRefreshToken(_("The refresh token is no longer valid. Please sign in again."))
+
+
+def _session_rotated_past(claims: RefreshToken) -> bool:
+    """Whether the token's session is still open under a newer token."""
+    session_id, user_id = claims.get(SESSION_CLAIM), claims.get("user_id")
+    if type(session_id) is not int or type(user_id) is not int:
+        return False
+    return RefreshSession.objects.filter(pk=session_id, user_id=user_id).exists()
 
 
 def _rotate(session: RefreshSession, *, user_agent: str, ip: str | None) -> TokenPair:

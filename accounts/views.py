@@ -2,11 +2,12 @@
 request to delete the account."""
 
 from allauth.account.adapter import get_adapter
+from allauth.account.views import EmailView as AllauthEmailView
 from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -41,6 +42,26 @@ class SignupView(AllauthSignupView):
                 raise
             form.add_error("email", get_adapter(self.request).error_messages["email_taken"])
             return self.form_invalid(form)
+
+
+class EmailView(AllauthEmailView):
+    """allauth's email addresses page, answering a clash over the login email with a
+    message instead of a server error.
+
+    Making an address primary makes it the login email, which the users table holds
+    once. ``AddEmailForm`` refuses other accounts' addresses, but one added earlier, or
+    one that an API sign-up took since, still clashes; the whole action rolls back.
+    """
+
+    def post(self, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().post(request, *args, **kwargs)
+        except IntegrityError:
+            if "action_primary" not in request.POST:
+                raise
+            messages.error(request, _("That address is another account's login email, so it cannot be yours."))
+            return redirect("account_email")
 
 
 def _profile_initial(user) -> dict:

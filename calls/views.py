@@ -13,7 +13,7 @@ from calls.errors import CallNotFound
 from calls.models import Call
 from calls.selectors import call_get_for, call_refusal
 from calls.services import window_of
-from scheduling.views_bookings import viewer_zone
+from accounts.selectors import user_zone
 
 
 def call_or_404(request, call_id: int) -> Call:
@@ -30,7 +30,7 @@ def page_context(request, call: Call) -> dict:
         "call": call,
         "booking": call.booking,
         "other_name": other_name or other.email,
-        "zone": viewer_zone(request.user).key,
+        "zone": user_zone(request.user).key,
         "booking_url": reverse("scheduling:booking-detail", args=[call.booking.pk]),
     }
 

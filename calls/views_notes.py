@@ -21,7 +21,7 @@ from calls.selectors import call_of_expert, note_get, notes_list
 from calls.services_notes import NOTE_MAX_CHARS, note_create, note_delete, note_update, notes_open
 from calls.views import page_context
 from procusmeet.api.errors import ApplicationError
-from scheduling.views_bookings import viewer_zone
+from accounts.selectors import user_zone
 
 
 def _expert_call(request, call_id: int) -> Call:
@@ -53,7 +53,7 @@ def _answer(request, call: Call, *, error: str = "", draft: str = ""):
     """The re-rendered notes section for HTMX, or back to the page."""
     if not request.htmx:
         return redirect("calls:notes", call_id=call.pk)
-    zone = viewer_zone(request.user).key
+    zone = user_zone(request.user).key
     context = {**_notes_context(call, error=error, draft=draft), "zone": zone, "oob": True}
     return render(request, "calls/notes_response.html", context)
 

@@ -8,12 +8,12 @@ gets their own, already-read copy so their calendar follows too.
 """
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from accounts.selectors import user_zone
 from notifications.models import NotificationKind as Kind
 from notifications.services import notification_create
 
@@ -23,15 +23,6 @@ _CONFIRMING_ACTIONS = ("accepted", "reschedule_accepted")
 
 def booking_path(booking_id: int) -> str:
     return reverse("scheduling:booking-detail", args=[booking_id])
-
-
-def user_zone(user) -> ZoneInfo:
-    """The zone a person reads times in: their expert or client profile's, else UTC."""
-    for profile in ("expert_profile", "client_profile"):
-        zone = getattr(getattr(user, profile, None), "timezone", None)
-        if zone:
-            return ZoneInfo(zone)
-    return ZoneInfo("UTC")
 
 
 def when_for(user, moment) -> str:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications import security
 from notifications.models import Notification, NotificationKind
 from notifications.selectors import email_muted_kinds
 
@@ -35,12 +36,23 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}" if path else settings.SITE_URL + "/"
 
 
+def _action_label(notification: Notification) -> str:
+    if notification.kind == NotificationKind.ACCOUNT_SECURITY:
+        return security.ACTIONS.get(notification.data.get("event"), _DEFAULT_ACTION)
+    return _ACTIONS.get(notification.kind, _DEFAULT_ACTION)
+
+
+def _templates(notification: Notification, extension: str) -> list[str]:
+    """A kind's own template (which extends the common one) when it has one."""
+    return [f"notifications/email/{notification.kind}.{extension}", f"notifications/email/notification.{extension}"]
+
+
 def email_build(notification: Notification) -> EmailMultiAlternatives:
     """The message for ``notification`` (both parts, plus its invite or cancellation)."""
     context = {
         "notification": notification,
         "user": notification.user,
-        "action_label": _ACTIONS.get(notification.kind, _DEFAULT_ACTION),
+        "action_label": _action_label(notification),
         "action_url": absolute_url(notification.url),
         "preferences_url": absolute_url(reverse("notifications:preferences")),
         "site_url": settings.SITE_URL,
@@ -49,10 +61,10 @@ def email_build(notification: Notification) -> EmailMultiAlternatives:
         # A header is one line: a title built from a name typed with a line break in it
         # would otherwise make Django refuse to send (BadHeaderError) again and again.
         subject=" ".join(notification.title.split()),
-        body=render_to_string("notifications/email/notification.txt", context),
+        body=render_to_string(_templates(notification, "txt"), context),
         to=[notification.user.email],
     )
-    message.attach_alternative(render_to_string("notifications/email/notification.html", context), "text/html")
+    message.attach_alternative(render_to_string(_templates(notification, "html"), context), "text/html")
     calendar = notification.data.get("calendar")
     if calendar:
         from calendars.invites import booking_invite_attachment

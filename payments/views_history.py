@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from payments.errors import PaymentNotFound
 from payments.selectors_payouts import payments_paid_by, receipt_get_for
-from scheduling.views_bookings import viewer_zone
+from accounts.selectors import user_zone
 
 PAGE_SIZE = 20
 
@@ -18,7 +18,7 @@ PAGE_SIZE = 20
 def payment_history(request):
     """``/payments/history/``: everything the signed-in person paid, newest first."""
     page = Paginator(payments_paid_by(client=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "payouts/history.html", {"page": page, "zone": viewer_zone(request.user).key})
+    return render(request, "payouts/history.html", {"page": page, "zone": user_zone(request.user).key})
 
 
 @login_required
@@ -29,4 +29,4 @@ def payment_receipt(request, payment_id: int):
         payment = receipt_get_for(client=request.user, payment_id=payment_id)
     except PaymentNotFound as error:
         raise Http404(error.message) from None
-    return render(request, "payouts/receipt.html", {"payment": payment, "zone": viewer_zone(request.user).key})
+    return render(request, "payouts/receipt.html", {"payment": payment, "zone": user_zone(request.user).key})

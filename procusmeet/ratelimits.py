@@ -27,6 +27,8 @@ AUTH_PURPOSES = {
     "/accounts/3rdparty/signup/": "signup",
     "/api/v1/auth/refresh": "refresh",
     "/accounts/password/reset/": "password-reset",
+    # Adding an address and re-sending its confirmation both mail any address typed in.
+    "/accounts/email/": "email",
     "/api/v1/auth/google": "google",
     "/accounts/google/login/": "google",
     "/api/v1/me/deletion-request": "password-check",

@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts.views import SignupView
+from accounts.views import EmailView, SignupView
 from procusmeet import views
 
 handler400 = "procusmeet.views.bad_request"
@@ -29,6 +29,8 @@ urlpatterns = [
     path("staff/", include("ops.urls")),
     # Before allauth's own route: the same page, with ?role= preselecting the role.
     path("accounts/signup/", SignupView.as_view(), name="account_signup"),
+    # Before allauth's own route too: the same page, without a server error on a clash.
+    path("accounts/email/", EmailView.as_view(), name="account_email"),
     path("accounts/", include("accounts.google_urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),

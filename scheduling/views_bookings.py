@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import ExpertArea
+from accounts.selectors import user_zone
 from payments.models import PaymentStatus
 from procusmeet.api.errors import ApplicationError
 from scheduling import selectors
@@ -29,17 +30,12 @@ from scheduling.bookings import reschedules, transitions
 from scheduling.bookings.errors import BookingNotFound
 from scheduling.bookings.selectors import booking_events, booking_get_for, bookings_grouped, open_proposal_of
 from scheduling.bookings.services import booking_create
-from scheduling.bookings.states import ACTIVE_STATUSES
+from scheduling.bookings.states import ACTIVE_STATUSES, PENDING
 from scheduling.bookings.steps import EXPERT, role_of
 from scheduling.presenters import times_by_date
 from scheduling.timezones import aware_or_none, zone_or_none
 
 RESCHEDULE_DAYS = 14
-
-
-def viewer_zone(user) -> ZoneInfo:
-    profile = getattr(user, "expert_profile", None) if user.is_expert else getattr(user, "client_profile", None)
-    return zone_or_none(getattr(profile, "timezone", "")) or ZoneInfo("UTC")
 
 
 @require_POST
@@ -68,7 +64,7 @@ def booking_confirm(request):
 @login_required
 @require_GET
 def booking_list(request):
-    zone = viewer_zone(request.user)
+    zone = user_zone(request.user)
     groups = bookings_grouped(user=request.user, now=timezone.now())
     return render(request, "scheduling/bookings/list.html", {"groups": groups, "zone": zone.key})
 
@@ -94,7 +90,7 @@ def booking_detail(request, booking_id: int):
         booking = booking_get_for(user=request.user, booking_id=booking_id)
     except BookingNotFound:
         raise Http404(_("No such booking.")) from None
-    zone = viewer_zone(request.user)
+    zone = user_zone(request.user)
     role = role_of(booking, request.user)
     proposal = open_proposal_of(booking)
     now = timezone.now()
@@ -110,6 +106,9 @@ def booking_detail(request, booking_id: int):
         "role": role,
         "zone": zone.key,
         "can_cancel": upcoming,
+        # From the call's start an unanswered request or proposal can only expire (409 too_late).
+        "can_answer": role == EXPERT and booking.status == PENDING and upcoming,
+        "proposal_answerable": upcoming,
         "reschedule_choices": _reschedule_choices(booking, zone) if can_propose else [],
     }
     return render(request, "scheduling/bookings/detail.html", context)

@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from accounts.api.serializers import MeSerializer, TokenPairSerializer, me_data
 from accounts.authentication import SESSION_CLAIM
-from accounts.models import Role, User
+from accounts.models import Role, User, validate_timezone
 from accounts.selectors import user_get_with_profile
 from accounts.services import user_login, user_logout_everywhere, user_register
 from accounts.services_google import google_login
@@ -76,6 +76,12 @@ class RegisterApi(_PublicApi):
         password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
         full_name = serializers.CharField(max_length=150)
         role = serializers.ChoiceField(choices=Role.choices)
+        timezone = serializers.CharField(
+            max_length=64,
+            validators=[validate_timezone],
+            required=False,
+            help_text="IANA zone the times are shown in (default: UTC for clients, Africa/Lagos for experts).",
+        )
 
         class Meta:
             ref_name = "RegisterInput"

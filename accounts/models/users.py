@@ -35,19 +35,23 @@ def validate_timezone(value: str) -> None:
 
 
 class UserManager(BaseUserManager):
-    """Normalises emails to lower case so the login is case-insensitive."""
+    """Normalises emails to lower case so the login is case-insensitive.
+
+    ``create_user`` and ``create_superuser`` (``manage.py createsuperuser``, tests) go
+    through ``accounts.services.user_create`` like every other sign-up, so the user gets
+    the profile of their role in the same transaction (SPEC §1).
+    """
 
     use_in_migrations = True
 
     def get_by_natural_key(self, username):
         return self.get(email__iexact=username)
 
-    def create_user(self, email, password=None, **extra):
-        extra.setdefault("role", Role.CLIENT)
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
+    def create_user(self, email, password=None, *, full_name="", role=Role.CLIENT, **flags):
+        # Imported here: the services import this module.
+        from accounts.services import user_create
+
+        return user_create(email=email, full_name=full_name, role=role, password=password, **flags)
 
     def create_superuser(self, email, password=None, **extra):
         extra.update(is_staff=True, is_superuser=True)

@@ -31,7 +31,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "add_email": "accounts.forms.AddEmailForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
@@ -41,6 +41,8 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 # Our RateLimitMiddleware limits these flows for web and API alike.
 ACCOUNT_RATE_LIMITS = False
 ACCOUNT_LOGOUT_ON_GET = False
+# Not the sites framework's default row ("[example.com] …"); accounts.adapters signs the bodies.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ProcusMeet] "
 
 GOOGLE_CLIENT_ID = env_str("GOOGLE_CLIENT_ID", "")
 GOOGLE_CLIENT_SECRET = env_str("GOOGLE_CLIENT_SECRET", "")

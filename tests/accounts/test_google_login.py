@@ -72,7 +72,7 @@ def test_linking_to_an_unverified_account_locks_out_whoever_registered_it(api, f
 
 
 def test_linking_to_a_verified_account_keeps_its_password(api, fake_google, alice_client):
-    EmailAddress.objects.create(user=alice_client, email="alice@example.com", verified=True, primary=True)
+    EmailAddress.objects.filter(user=alice_client, email="alice@example.com").update(verified=True)
     token = fake_google.grant("ya29.alice", sub="7", email="alice@example.com")
 
     assert google(api, token).status_code == 200

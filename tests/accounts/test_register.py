@@ -74,3 +74,25 @@ def test_a_staff_role_cannot_be_chosen(api):
 
     assert response.status_code == 400
     assert "role" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize("role", ["client", "expert"])
+def test_a_time_zone_given_at_registration_is_the_profile_zone(api, role):
+    response = register(api, role=role, timezone="Asia/Kathmandu")
+
+    assert response.status_code == 201
+    assert response.json()["user"]["timezone"] == "Asia/Kathmandu"
+
+
+def test_without_a_time_zone_clients_read_utc_and_experts_lagos(api):
+    assert register(api, role="client").json()["user"]["timezone"] == "UTC"
+    assert register(api, role="expert", email="bola@example.com").json()["user"]["timezone"] == "Africa/Lagos"
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "", "x" * 65])
+def test_an_unknown_time_zone_is_a_field_error_and_nobody_is_registered(api, zone):
+    response = register(api, timezone=zone)
+
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"timezone"}
+    assert not User.objects.exists()

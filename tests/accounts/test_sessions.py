@@ -66,3 +66,22 @@ def test_sessions_need_a_signed_in_user(api, alice_client):
     assert api.get(URL).status_code == 401
     assert api.delete(f"{URL}/{pair.session.pk}").status_code == 401
     assert RefreshSession.objects.filter(pk=pair.session.pk).exists()
+
+
+@pytest.mark.parametrize("session_id", ["abc", "-1", "0", "1.5", "99999999999999999999"])
+def test_an_id_that_names_no_session_is_a_404_in_the_error_shape(api, alice_client, session_id):
+    own = session_start(user=alice_client)
+
+    response = api.delete(f"{URL}/{session_id}", **bearer(own.access))
+
+    assert response.status_code == 404
+    assert set(response.json()["error"]) == {"code", "message", "fields"}
+    assert RefreshSession.objects.filter(pk=own.session.pk).exists()
+
+
+def test_the_tokens_of_a_deleted_user_are_refused(api, alice_client):
+    pair = session_start(user=alice_client)
+    alice_client.delete()
+
+    assert api.get(URL, **bearer(pair.access)).status_code == 401
+    assert api.post("/api/v1/auth/refresh", {"refresh": pair.refresh}, format="json").status_code == 401

@@ -92,3 +92,29 @@ def test_a_sign_up_that_loses_a_race_for_its_email_is_a_form_error_not_a_500(cli
     assert 'aria-invalid="true"' in response.content.decode()
     assert User.objects.get(email="ada@example.com").full_name == "Ada First"
     assert not ExpertProfile.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.CLIENT, Role.EXPERT])
+def test_the_browser_zone_sent_with_the_form_becomes_the_profile_zone(client, role):
+    client.post(
+        SIGNUP,
+        {"full_name": "Kiri Tane", "email": "kiri@example.com", "password1": PASSWORD, "password2": PASSWORD,
+         "role": role, "timezone": "pacific/auckland"},
+    )
+
+    user = User.objects.get(email="kiri@example.com")
+    profile = user.expert_profile if role == Role.EXPERT else user.client_profile
+    assert profile.timezone == "Pacific/Auckland"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sent", ["", "Mars/Olympus_Mons", "../../etc/passwd"])
+def test_no_or_an_unknown_browser_zone_keeps_the_default(client, sent):
+    client.post(
+        SIGNUP,
+        {"full_name": "Chi Client", "email": "chi@example.com", "password1": PASSWORD, "password2": PASSWORD,
+         "role": Role.CLIENT, "timezone": sent},
+    )
+
+    assert User.objects.get(email="chi@example.com").client_profile.timezone == "UTC"

@@ -1,0 +1,29 @@
+"""A new account reads times in the zone of the browser it signed up from: the sign-up
+form carries the browser's zone (static/js/site.js), not the server's default of UTC."""
+
+import pytest
+
+from accounts.models import User
+from tests.browser.helpers import assert_accessible
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "timezone_id": "America/New_York"}
+
+
+def test_a_client_signing_up_in_new_york_reads_times_in_new_york(page):
+    page.goto("/accounts/signup/")
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Nia Client")
+    page.get_by_label("Email").fill("nia@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+
+    page.wait_for_url("**/account/")
+    assert_accessible(page)
+    assert User.objects.get(email="nia@example.com").client_profile.timezone == "America/New_York"
