@@ -8,10 +8,13 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from accounts.storefront.availability import experts_next_slot_attach
+from accounts.storefront.selectors import categories_in_use, experts_featured
 from procusmeet.errors import UserFacingPermissionDenied
 from procusmeet.middleware import DATABASE_ERRORS
 from procusmeet.responses import error_json, is_api_request, service_unavailable
@@ -19,8 +22,14 @@ from procusmeet.responses import error_json, is_api_request, service_unavailable
 logger = logging.getLogger(__name__)
 
 
+FEATURED_EXPERTS = 3
+
+
 def landing(request):
-    return render(request, "landing.html")
+    """What ProcusMeet is, the search box, and the categories and experts to start from."""
+    experts = experts_featured(limit=FEATURED_EXPERTS)
+    experts_next_slot_attach(experts, now=timezone.now())
+    return render(request, "landing.html", {"experts": experts, "categories": categories_in_use()})
 
 
 def home(request):

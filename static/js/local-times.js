@@ -7,15 +7,7 @@
 (function () {
   "use strict";
 
-  function browserZone() {
-    try {
-      return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-    } catch (error) {
-      return "";
-    }
-  }
-
-  var zone = browserZone();
+  var zone = window.ProcusMeet.browserZone();  // static/js/site.js
   if (!zone) {
     return;
   }

@@ -5,14 +5,6 @@
 (function () {
   "use strict";
 
-  function browserZone() {
-    try {
-      return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-    } catch (error) {
-      return "";
-    }
-  }
-
   function choose(select, zone) {
     if (!zone) {
       return;
@@ -36,7 +28,7 @@
     }
     // A zone already chosen on the server (a no-JS page) wins over the browser's guess.
     if (!widget.querySelector("[data-booking-zone]")) {
-      choose(select, browserZone());
+      choose(select, window.ProcusMeet.browserZone());  // static/js/site.js
     }
     label.textContent = select.value;
     select.addEventListener("change", function () {

@@ -1,4 +1,5 @@
-/* ProcusMeet site behaviour: CSRF for htmx, toasts, the phone menu, the account menu.
+/* ProcusMeet site behaviour: CSRF for htmx, toasts, the phone menu, the account menu,
+   and the helpers other scripts share (window.ProcusMeet).
    Loaded from our own origin on every page; the CSP forbids inline scripts. */
 (function () {
   "use strict";
@@ -84,6 +85,51 @@
     showToast((region && region.dataset.offlineText) || "Could not reach the server.", "error");
   });
 
+  // An htmx swap that replaces the focused element (a calendar day, a page of results,
+  // a row's Edit button) drops focus to <body>, and the next Tab starts over at the top
+  // of the page. Keep keyboard users where they were: on what the trigger names in
+  // data-then-focus (a selector; such a trigger always moves focus there), else on the
+  // new content itself.
+  var focusAfterSwap = null;
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var target = event.detail.target;
+    var active = document.activeElement;
+    var named = trigger && trigger.getAttribute && trigger.getAttribute("data-then-focus");
+    var losing = active && active !== document.body && target && target.contains(active);
+    focusAfterSwap = named || losing ? { selector: named, target: target } : null;
+  });
+
+  function newPlaceOf(target) {
+    if (target.isConnected) {
+      return target;
+    }
+    return target.id ? document.getElementById(target.id) : null;  // an outerHTML swap
+  }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var pending = focusAfterSwap;
+    focusAfterSwap = null;
+    if (!pending) {
+      return;
+    }
+    var active = document.activeElement;
+    var kept = active && active !== document.body && active.isConnected;
+    var place = pending.selector ? document.querySelector(pending.selector) : null;
+    if (!place && kept) {
+      return;  // htmx put focus back itself (an element with the same id)
+    }
+    place = place || newPlaceOf(pending.target);
+    if (!place) {
+      return;
+    }
+    if (place.tabIndex < 0 && !place.hasAttribute("tabindex")) {
+      place.setAttribute("tabindex", "-1");
+    }
+    place.focus();
+  });
+
   function setUpNavToggle() {
     var toggle = document.querySelector(".nav-toggle");
     var header = document.querySelector(".site-header");
@@ -92,10 +138,20 @@
     }
     toggle.hidden = false;
     header.classList.add("site-header--collapsible");
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
+    function setOpen(open) {
       toggle.setAttribute("aria-expanded", String(open));
       header.classList.toggle("site-header--open", open);
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    // Escape folds the open menu away and hands focus back to its button, as the
+    // account menu does.
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
     });
   }
 
@@ -111,20 +167,58 @@
     });
     menu.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && menu.open) {
+        event.stopPropagation();  // one Escape closes one menu: the phone menu stays open
         menu.open = false;
         menu.querySelector("summary").focus();
       }
     });
   }
 
-  // Other scripts (live notifications) show their toasts the same way.
+  // A <details data-fold-on-phone> side panel (the directory's filters) is open for wide
+  // screens; on a phone it starts folded, unless one of its fields is in use, so the
+  // results come first. The width is the one where the CSS stacks the panel on top.
+  var PHONE_LAYOUT = "(max-width: 55.99rem)";
+
+  function foldOnPhone() {
+    if (!window.matchMedia(PHONE_LAYOUT).matches) {
+      return;
+    }
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (panel) {
+      panel.open = Array.prototype.some.call(panel.querySelectorAll("select, input"), function (field) {
+        return field.type === "checkbox" || field.type === "radio" ? field.checked : field.value !== "";
+      });
+    });
+  }
+
+  // The visitor's IANA time zone ("Africa/Lagos"), or "" when the browser cannot say.
+  function browserZone() {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  // Shared with the other scripts: live notifications show their toasts the same way;
+  // local times and the booking widget ask for the zone here. This file is the first
+  // deferred script after htmx on every page, so it has run before any of them.
   window.ProcusMeet = window.ProcusMeet || {};
   window.ProcusMeet.showToast = showToast;
+  window.ProcusMeet.browserZone = browserZone;
+
+  // Sign-up forms carry the browser's zone, so a new account reads times in it at once.
+  function fillBrowserZone() {
+    document.querySelectorAll("input[data-browser-zone]").forEach(function (field) {
+      if (!field.value) field.value = browserZone();
+    });
+  }
 
   function start() {
+    fillBrowserZone();
     watchToasts();
     setUpNavToggle();
     setUpAccountMenu();
+    foldOnPhone();
   }
 
   if (document.readyState === "loading") {
