@@ -85,10 +85,7 @@ class UserAdmin(DjangoUserAdmin):
 
     @audited_action(description=_("Deactivate selected users"), permissions=["change"])
     def deactivate_users(self, request, queryset):
-        count = 0
-        for user in queryset.filter(is_active=True):
-            user_deactivate(user=user)
-            count += 1
+        count = self._each(queryset.filter(is_active=True), user_deactivate)
         self.message_user(
             request,
             ngettext("Deactivated %(count)d user.", "Deactivated %(count)d users.", count) % {"count": count},
@@ -97,15 +94,21 @@ class UserAdmin(DjangoUserAdmin):
 
     @audited_action(description=_("Reactivate selected users"), permissions=["change"])
     def reactivate_users(self, request, queryset):
-        count = 0
-        for user in queryset.filter(is_active=False):
-            user_reactivate(user=user)
-            count += 1
+        count = self._each(queryset.filter(is_active=False), user_reactivate)
         self.message_user(
             request,
             ngettext("Reactivated %(count)d user.", "Reactivated %(count)d users.", count) % {"count": count},
             messages.SUCCESS,
         )
+
+    @staticmethod
+    def _each(users, service) -> int:
+        """Run the user service on each user; how many there were."""
+        count = 0
+        for user in users:
+            service(user=user)
+            count += 1
+        return count
 
 
 @admin.register(ClientProfile)

@@ -46,6 +46,15 @@ def focus_is_visible(page) -> bool:
     )
 
 
+def sign_up_via_page(page, *, full_name: str, email: str, password: str) -> None:
+    """Fill and send the sign-up form already open in ``page`` (the role as chosen)."""
+    page.get_by_label("Full name").fill(full_name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Password (again)").fill(password)
+    page.get_by_role("button", name="Create account").click()
+
+
 def login_via_page(page, email: str, password: str) -> None:
     """Log in the way a person does: the login page, the form, the redirect home."""
     page.goto("/accounts/login/")

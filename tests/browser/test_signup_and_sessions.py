@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from accounts.models import ExpertProfile, RefreshSession, Role, User
 from accounts.tokens import session_start
-from tests.browser.helpers import assert_accessible, login_via_page
+from tests.browser.helpers import assert_accessible, login_via_page, sign_up_via_page
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -17,11 +17,7 @@ def test_an_expert_signs_up_logs_out_and_logs_back_in(page):
     assert_accessible(page)
     expect(page.get_by_label("Offer consultations (expert)")).to_be_checked()
 
-    page.get_by_label("Full name").fill("Ngozi Expert")
-    page.get_by_label("Email").fill("ngozi@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
+    sign_up_via_page(page, full_name="Ngozi Expert", email="ngozi@example.com", password=PASSWORD)
 
     page.wait_for_url("**/account/")
     expect(page.get_by_role("heading", name="Your account")).to_be_visible()

@@ -4,7 +4,7 @@ form carries the browser's zone (static/js/site.js), not the server's default of
 import pytest
 
 from accounts.models import User
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, sign_up_via_page
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -18,11 +18,7 @@ def browser_context_args(browser_context_args):
 def test_a_client_signing_up_in_new_york_reads_times_in_new_york(page):
     page.goto("/accounts/signup/")
     assert_accessible(page)
-    page.get_by_label("Full name").fill("Nia Client")
-    page.get_by_label("Email").fill("nia@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
+    sign_up_via_page(page, full_name="Nia Client", email="nia@example.com", password=PASSWORD)
 
     page.wait_for_url("**/account/")
     assert_accessible(page)

@@ -93,3 +93,30 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         "PROCUSMEET_VAR_DIR": str(tmp_path / "var"),
     }
     return clean_env(**{**required, **overrides})
+
+
+# For scripts run by ``django_json`` on the embedded default: a fresh SQLite database with
+# Bob, an expert in Lagos free 09:00–17:00 every day, and his 60-minute ``area``.
+SQLITE_EXPERT_PRELUDE = """
+from django.core.management import call_command
+from accounts.models import Role
+from accounts.services import user_create
+from accounts.storefront.services_areas import area_create
+from tests.bookings.helpers import lagos_at
+from tests.scheduling.conftest import every_day, set_week, set_zone
+
+call_command("migrate", verbosity=0)
+expert = user_create(email="bob@example.com", full_name="Bob", role=Role.EXPERT)
+profile = set_zone(expert, "Africa/Lagos")
+set_week(profile, *every_day("09:00", "17:00"))
+area = area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)
+"""
+
+
+def sqlite_env(tmp_path: Path) -> dict[str, str]:
+    """The embedded default's settings on a fresh SQLite file under ``tmp_path``."""
+    return clean_env(
+        DJANGO_SETTINGS_MODULE="procusmeet.settings",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PROCUSMEET_VAR_DIR=str(tmp_path / "var"),
+    )

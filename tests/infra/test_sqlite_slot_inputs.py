@@ -2,27 +2,16 @@
 hand-written query as PostgreSQL (``scheduling.slot_inputs``): SQLite hands dates and
 times back as text, so the rows must come out typed exactly as the ORM readers give them."""
 
-from tests.infra.project import clean_env, django_json
+from tests.infra.project import SQLITE_EXPERT_PRELUDE, django_json, sqlite_env
 
-SCRIPT = """
+SCRIPT = SQLITE_EXPERT_PRELUDE + """
 import datetime as dt
-from django.core.management import call_command
-from accounts.models import Role
-from accounts.services import user_create
-from accounts.storefront.services_areas import area_create
 from calendars.models import ExternalBusy, ExternalCalendar
 from scheduling.bookings.services import booking_create
 from scheduling.next_slots import busy_intervals_of_many
 from scheduling.services import date_override_create, expert_today
 from scheduling.slot_inputs import availability_of_many, slot_inputs_of
-from tests.bookings.helpers import lagos_at
-from tests.scheduling.conftest import every_day, set_week, set_zone
 
-call_command("migrate", verbosity=0)
-expert = user_create(email="bob@example.com", full_name="Bob", role=Role.EXPERT)
-profile = set_zone(expert, "Africa/Lagos")
-set_week(profile, *every_day("09:00", "17:00"))
-area = area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)
 client = user_create(email="alice@example.com", full_name="Alice", role=Role.CLIENT)
 today = expert_today(profile)
 first, last = today, today + dt.timedelta(days=6)
@@ -48,12 +37,7 @@ result = {
 
 
 def test_the_hand_written_slot_query_reads_typed_rows_on_sqlite(tmp_path):
-    env = clean_env(
-        DJANGO_SETTINGS_MODULE="procusmeet.settings",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        PROCUSMEET_VAR_DIR=str(tmp_path / "var"),
-    )
-    answer = django_json(SCRIPT, env)
+    answer = django_json(SCRIPT, sqlite_env(tmp_path))
     for name in ("weekly", "overrides", "busy"):
         read, expected = answer[name]
         assert read == expected, name
