@@ -32,7 +32,16 @@ class _UserFields(serializers.Serializer):
     date_joined = serializers.DateTimeField()
 
 
+def _role_field(role: Role) -> serializers.CharField:
+    """The ``role`` of one ``/me`` variant: a one-value enum in the schema, so each
+    ``/me`` object matches exactly one branch of the ``Me`` ``oneOf`` (an expert's has
+    every client field too, and would otherwise match both, which a validator refuses)."""
+    field_class = type(f"{role.name.title()}RoleField", (serializers.CharField,), {})
+    return extend_schema_field({"type": "string", "enum": [role.value]})(field_class)()
+
+
 class ClientMeSerializer(_UserFields):
+    role = _role_field(Role.CLIENT)
     timezone = serializers.CharField(source="client_profile.timezone")
 
     class Meta:
@@ -40,6 +49,7 @@ class ClientMeSerializer(_UserFields):
 
 
 class ExpertMeSerializer(_UserFields):
+    role = _role_field(Role.EXPERT)
     display_name = serializers.CharField(source="expert_profile.display_name")
     headline = serializers.CharField(source="expert_profile.headline")
     bio = serializers.CharField(source="expert_profile.bio")

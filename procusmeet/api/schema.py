@@ -1,6 +1,6 @@
 """OpenAPI pieces every app's API shares: the one error shape, documented once."""
 
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 _DESCRIPTIONS = {
@@ -13,10 +13,29 @@ _DESCRIPTIONS = {
 }
 
 
+# What api/errors.py's _flatten writes: a field's messages, or for nested input (a list of
+# ranges, a nested object) the same shape again under each item index or sub-field name,
+# e.g. {"ranges": {"0": {"end": ["Must be after the start."]}}}.
+_FIELD_ERRORS = {
+    "type": "object",
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}},
+            {"type": "object"},
+        ]
+    },
+}
+
+
+@extend_schema_field(_FIELD_ERRORS)
+class _FieldErrorsField(serializers.DictField):
+    pass
+
+
 class ErrorBodySerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
-    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    fields = _FieldErrorsField()
 
     class Meta:
         ref_name = "ErrorBody"
@@ -32,3 +51,21 @@ class ErrorSerializer(serializers.Serializer):
 def error_responses(*statuses: int) -> dict[int, OpenApiResponse]:
     """``responses={200: X, **error_responses(400, 401)}`` in ``extend_schema``."""
     return {status: OpenApiResponse(ErrorSerializer, description=_DESCRIPTIONS.get(status, "")) for status in statuses}
+
+
+def paginated_errors_add(result, generator, request, public):
+    """Post-processing hook: every paginated list also answers 400 (``page`` or
+    ``page_size`` not a whole number from 1) and 404 (a page past the end), which its
+    view cannot declare since the pagination class raises them."""
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):  # a path's shared "parameters" list
+                continue
+            names = {p.get("name") for p in operation.get("parameters", []) if p.get("in") == "query"}
+            if "page" not in names:
+                continue
+            responses = operation.setdefault("responses", {})
+            responses.setdefault("400", {**error, "description": _DESCRIPTIONS[400]})
+            responses.setdefault("404", {**error, "description": "A page past the end."})
+    return result

@@ -37,6 +37,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "notifications.api.schema.stream_path_add",  # the SSE stream is an async view
+        "procusmeet.api.schema.paginated_errors_add",  # the pagination's 400 and 404
     ],
 }
 

@@ -18,6 +18,11 @@ from scheduling.bookings.selectors import open_proposal_of
 from scheduling.models_booking import BookingStatus
 
 _OFFSET = re.compile(r"[+-](?P<hours>\d{2}):?(?P<minutes>\d{2})$")
+# RFC 3339's date-time (upper-cased; its note allows a space for "T"), lenient only where
+# common clients differ (seconds left out, "+0100" from strftime's %z). Python's parser
+# behind parse_datetime takes far more (ISO week dates, a NUL before the "Z", non-ASCII
+# digits...), which an integrator's bug should not turn into a booking.
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})", re.ASCII)
 
 
 class AwareDateTimeField(serializers.DateTimeField):
@@ -27,6 +32,7 @@ class AwareDateTimeField(serializers.DateTimeField):
         "naive": _("Include a UTC offset, e.g. 2026-10-21T09:00:00+01:00 or …Z."),
         "offset": _("The UTC offset must lie between -23:59 and +23:59."),
         "impossible": _("That date or time does not exist."),
+        "rfc3339": _("Use RFC 3339, e.g. 2026-10-21T09:00:00+01:00 or …Z."),
     }
 
     def to_internal_value(self, value):
@@ -41,6 +47,8 @@ class AwareDateTimeField(serializers.DateTimeField):
                 self.fail("impossible")
             if parsed is not None and parsed.tzinfo is None:
                 self.fail("naive")
+            if not _RFC3339.fullmatch(value):
+                self.fail("rfc3339")
         return super().to_internal_value(value)
 
 

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsExpert
+from procusmeet.api.schema import error_responses
 from scheduling import selectors, services
 from scheduling.api.serializers import (
     OverrideIn,
@@ -30,12 +31,18 @@ class WeeklyAvailabilityApi(APIView):
     class InputSerializer(serializers.Serializer):
         ranges = serializers.ListField(child=WeeklyRangeIn(), allow_empty=True)
 
-    @extend_schema(responses=WeeklyRangeOut(many=True))
+    @extend_schema(
+        operation_id="availability_list", responses={200: WeeklyRangeOut(many=True), **error_responses(401, 403)}
+    )
     def get(self, request):
         ranges = selectors.weekly_ranges_of(expert=_expert(request))
         return Response(WeeklyRangeOut(ranges, many=True).data)
 
-    @extend_schema(request=WeeklyRangeIn(many=True), responses=WeeklyRangeOut(many=True))
+    @extend_schema(
+        operation_id="availability_replace",
+        request=WeeklyRangeIn(many=True),
+        responses={200: WeeklyRangeOut(many=True), **error_responses(400, 401, 403)},
+    )
     def put(self, request):
         # The body is the bare list of SPEC §8; wrap it so errors name "ranges" and the item index.
         serializer = self.InputSerializer(data={"ranges": _ranges_body(request.data)})
@@ -62,12 +69,18 @@ class OverrideListApi(APIView):
 
     permission_classes = [IsExpert]
 
-    @extend_schema(responses=OverrideOut(many=True))
+    @extend_schema(
+        operation_id="overrides_list", responses={200: OverrideOut(many=True), **error_responses(401, 403)}
+    )
     def get(self, request):
         overrides = selectors.overrides_upcoming(expert=_expert(request))
         return Response(OverrideOut(overrides, many=True).data)
 
-    @extend_schema(request=OverrideIn, responses={201: OverrideOut})
+    @extend_schema(
+        operation_id="overrides_create",
+        request=OverrideIn,
+        responses={201: OverrideOut, **error_responses(400, 401, 403)},
+    )
     def post(self, request):
         serializer = OverrideIn(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -81,7 +94,7 @@ class OverrideListApi(APIView):
 class OverrideDetailApi(APIView):
     permission_classes = [IsExpert]
 
-    @extend_schema(responses={204: None})
+    @extend_schema(operation_id="overrides_delete", responses={204: None, **error_responses(401, 403, 404)})
     def delete(self, request, override_id: int):
         services.date_override_delete(expert=_expert(request), override_id=override_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

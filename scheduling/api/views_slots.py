@@ -14,6 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from procusmeet.api.schema import error_responses
 from scheduling import selectors
 from scheduling.api.serializers import SlotsOut
 from scheduling.timezones import zone_or_none
@@ -106,7 +107,8 @@ class SlotsApi(APIView):
             OpenApiParameter("to", dt.date, description="last date, in tz, inclusive (default: from + 6 days)"),
             OpenApiParameter("tz", str, description="IANA time zone of the answer (default UTC)"),
         ],
-        responses=SlotsOut,
+        operation_id="expert_slots",
+        responses={200: SlotsOut, **error_responses(400, 404)},
     )
     def get(self, request, expert_id: int):
         params = plain_query(request.query_params)

@@ -42,3 +42,16 @@ def test_a_date_or_time_that_does_not_exist_is_not_blamed_on_the_offset(value):
 
 def test_a_time_without_an_offset_is_refused_not_guessed():
     assert refusal("2030-01-01T09:00:00").startswith("Include a UTC offset")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2030-W01-2T09:00:00Z", "2030-01-01T09:00:00\x00Z", "20300101T090000Z", "２０３０-01-01T09:00:00Z"],
+)
+def test_what_python_parses_but_rfc_3339_does_not_allow_is_refused(value):
+    assert refusal(value).startswith("Use RFC 3339")
+
+
+@pytest.mark.parametrize("value", ["2030-01-01 09:00:00Z", "2030-01-01T09:00Z", "2030-01-01T10:00:00+0100"])
+def test_a_space_for_the_t_no_seconds_or_an_offset_without_colon_are_still_taken(value):
+    assert AwareDateTimeField().run_validation(value) == dt.datetime(2030, 1, 1, 9, tzinfo=dt.UTC)

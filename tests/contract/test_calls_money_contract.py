@@ -24,7 +24,10 @@ def test_a_token_without_livekit_configured_is_a_503_in_the_error_shape(
     booking = confirmed(alice_client, bob_talk)
     path = f"/api/v1/calls/{booking.call_id}/token"
 
-    error_of(api_as(alice_client).post(path), 503, "video_service_unavailable")
+    answer = api_as(alice_client).post(path)
+    error_of(answer, 503, "video_service_unavailable")
+    # README: every 503 tells the client when to try again.
+    assert int(answer["Retry-After"]) > 0
     error_of(api_as(dave_client).post(path), 404)
 
 
