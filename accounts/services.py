@@ -19,7 +19,7 @@ from accounts.tokens import TokenPair, session_start, sessions_revoke_all
 from notifications.security import password_changed_alert
 from procusmeet.api.errors import ApplicationError
 from scheduling.cache import slots_cache_invalidate
-from scheduling.timezones import zone_or_none
+from scheduling.timezones import zone_name_current, zone_or_none
 
 USER_EDITABLE_FIELDS = frozenset({"full_name"})
 PROFILE_EDITABLE_FIELDS = {
@@ -256,6 +256,8 @@ def _profile_update(profile: ClientProfile | ExpertProfile, changes: dict) -> No
                 # One service keeps the bio HTML, search index, currency rule and categories right.
                 expert_profile_update(profile=profile, **changes)
             else:
+                if isinstance(changes.get("timezone"), str):  # "Asia/Calcutta" is saved as "Asia/Kolkata"
+                    changes = {**changes, "timezone": zone_name_current(changes["timezone"])}
                 _save_validated(profile, changes)
     except IntegrityError as exc:
         if "slug" not in changes:

@@ -147,6 +147,16 @@ def session_end(
     sessions.filter(Q(pk=session_id) | Q(token_hash__in=hashes)).delete()
 
 
+def session_end_by_refresh_token(*, raw_token: str) -> None:
+    """Log out with nothing but a refresh token (an expired or revoked access token).
+
+    Holding the current refresh token already grants the session, so ending it needs no
+    other proof; a rotated or garbage token matches no stored hash and ends nothing (and,
+    unlike a refresh, must not trip reuse detection: it is a sign-out, not a replay).
+    """
+    RefreshSession.objects.filter(token_hash=token_hash(raw_token)).delete()
+
+
 @transaction.atomic
 def session_revoke(*, user: User, session_id: int) -> None:
     """Revoke one of the user's own sessions; another user's id is simply not found."""

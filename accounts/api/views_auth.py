@@ -21,7 +21,7 @@ from accounts.models import Role, User, validate_timezone
 from accounts.selectors import user_get_with_profile
 from accounts.services import user_login, user_logout_everywhere, user_register
 from accounts.services_google import google_login
-from accounts.tokens import TokenPair, session_end, session_refresh
+from accounts.tokens import TokenPair, session_end, session_end_by_refresh_token, session_refresh
 from procusmeet.api.errors import ApplicationError
 from procusmeet.api.schema import error_responses
 
@@ -174,7 +174,8 @@ class LogoutApi(APIView):
         },
         description="Ends the session named by the refresh token in the body (another device's, say); "
         "without one, or when it names none of your sessions, ends the session of the access token "
-        "used and the one of the refresh cookie.",
+        "used and the one of the refresh cookie. With an invalid or expired access token the "
+        "answer is 401, yet the session of the refresh cookie still ends and the cookie is cleared.",
     )
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
@@ -186,6 +187,18 @@ class LogoutApi(APIView):
             cookie_token=request.COOKIES.get(settings.REFRESH_COOKIE_NAME) or None,
         )
         return _without_refresh_cookie(Response(status=status.HTTP_204_NO_CONTENT))
+
+    def handle_exception(self, exc):
+        # A caller whose access token expired or was revoked still means to sign out: the
+        # 401 stays (logout is for signed-in users), but the session of the refresh cookie
+        # ends and the cookie is cleared, or the browser would keep a live token around.
+        response = super().handle_exception(exc)
+        if response.status_code == status.HTTP_401_UNAUTHORIZED:
+            cookie_token = self.request.COOKIES.get(settings.REFRESH_COOKIE_NAME)
+            if cookie_token:
+                session_end_by_refresh_token(raw_token=cookie_token)
+            _without_refresh_cookie(response)
+        return response
 
 
 class LogoutAllApi(APIView):

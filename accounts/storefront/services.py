@@ -21,6 +21,7 @@ from accounts.storefront.errors import CurrencyLocked, StorefrontInvalid
 from accounts.storefront.photos import OUTPUT_EXTENSION, photo_process
 from accounts.storefront.search import expert_directory_refresh
 from scheduling.cache import slots_cache_invalidate
+from scheduling.timezones import zone_name_current
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ def _normalise(fields: dict) -> dict:
             fields[name] = fields[name].strip()
     if isinstance(fields.get("slug"), str):
         fields["slug"] = fields["slug"].lower()
+    if isinstance(fields.get("timezone"), str):
+        fields["timezone"] = zone_name_current(fields["timezone"])
     if isinstance(fields.get("languages"), list):
         fields["languages"] = [code.strip().lower() if isinstance(code, str) else code for code in fields["languages"]]
     if isinstance(fields.get("social_links"), list):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calls.states import join_window
+from scheduling.bookings.selectors import open_proposal_of
 from scheduling.bookings.states import Action
 
 register = template.Library()
@@ -51,3 +52,14 @@ def join_phase(call) -> str:
     """``before``, ``open`` or ``over``: whether the call's "Join" is open now (SPEC §4)."""
     window = join_window(scheduled_start=call.scheduled_start, scheduled_end=call.scheduled_end)
     return window.phase(timezone.now()).value
+
+
+@register.filter
+def answerable_proposal(booking):
+    """The booking's open reschedule proposal while it can still be answered (before the
+    call's start; after it the proposal can only expire). Reads the proposals the list
+    selectors prefetch, so a list costs no query per booking."""
+    proposal = open_proposal_of(booking)
+    if proposal is None or timezone.now() >= booking.call.scheduled_start:
+        return None
+    return proposal

@@ -9,13 +9,17 @@
     if (!zone) {
       return;
     }
-    var known = Array.prototype.some.call(select.options, function (option) {
-      return option.value === zone;
+    // Browsers may report a legacy name ("Asia/Calcutta"); its option lists it in
+    // data-aliases (scheduling/templatetags/scheduling.py), so the current name is chosen.
+    var known = Array.prototype.find.call(select.options, function (option) {
+      var aliases = (option.getAttribute("data-aliases") || "").split(" ");
+      return option.value === zone || aliases.indexOf(zone) !== -1;
     });
     if (!known) {
-      select.add(new Option(zone, zone));
+      known = new Option(zone, zone);
+      select.add(known);
     }
-    select.value = zone;
+    select.value = known.value;
   }
 
   function setUp(widget) {

@@ -3,7 +3,7 @@ from django.conf import settings
 
 from accounts.models import RefreshSession
 from accounts.tokens import session_start
-from tests.accounts.conftest import bearer
+from tests.accounts.conftest import bearer, expired_access
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,48 @@ def test_logout_with_a_cookie_of_another_sign_in_ends_the_callers_session_too(ap
     assert response.status_code == 204
     assert api.get("/api/v1/me", **bearer(first.access)).status_code == 401
     assert not RefreshSession.objects.filter(user=alice_client).exists()
+
+
+@pytest.mark.parametrize("access_state", ["revoked", "expired", "missing"])
+def test_logout_with_a_dead_access_token_still_ends_the_cookie_session_and_clears_the_cookie(
+    api, alice_client, access_state
+):
+    browser = session_start(user=alice_client, user_agent="Browser")
+    other = session_start(user=alice_client, user_agent="Other device")
+    api.cookies[settings.REFRESH_COOKIE_NAME] = browser.refresh
+    if access_state == "revoked":
+        # The access token's own session is gone (revoked from another device, say).
+        dead = session_start(user=alice_client, user_agent="Revoked")
+        RefreshSession.objects.filter(pk=dead.session.pk).delete()
+        headers = bearer(dead.access)
+    else:
+        headers = bearer(expired_access(alice_client, sid=browser.session.pk)) if access_state == "expired" else {}
+
+    response = api.post("/api/v1/auth/logout", **headers)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] in {"session_revoked", "token_not_valid", "not_authenticated"}
+    cleared = response.cookies[settings.REFRESH_COOKIE_NAME]
+    assert cleared.value == "" and cleared["max-age"] == 0 and cleared["path"] == settings.REFRESH_COOKIE_PATH
+    assert list(RefreshSession.objects.filter(user=alice_client)) == [other.session]
+    assert api.post("/api/v1/auth/refresh", {"refresh": browser.refresh}, format="json").status_code == 401
+
+
+@pytest.mark.parametrize("cookie", ["garbage", "rotated"])
+def test_unauthenticated_logout_with_a_stale_cookie_ends_nothing_and_does_not_trip_reuse_detection(
+    api, alice_client, cookie
+):
+    alice = session_start(user=alice_client)
+    if cookie == "rotated":
+        stale = alice.refresh
+        current = api.post("/api/v1/auth/refresh", {"refresh": alice.refresh}, format="json").json()["refresh"]
+    else:
+        stale, current = "not-a-token", alice.refresh
+    api.cookies[settings.REFRESH_COOKIE_NAME] = stale
+
+    response = api.post("/api/v1/auth/logout", **bearer("not-an-access-token"))
+
+    assert response.status_code == 401
+    assert response.cookies[settings.REFRESH_COOKIE_NAME].value == ""
+    api.cookies.clear()
+    assert api.post("/api/v1/auth/refresh", {"refresh": current}, format="json").status_code == 200
