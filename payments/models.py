@@ -71,7 +71,9 @@ class TestTransfer(models.Model):
 class PaymentStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting payment")
     HELD = "held", _("Held in escrow")
-    SUCCEEDED = "succeeded", _("Paid out to the expert")
+    # Released from escrow to the expert's balance; a payout to their bank is a separate step
+    # (Payout), so "paid out" here would contradict the payouts page.
+    SUCCEEDED = "succeeded", _("Released to the expert")
     REFUNDED = "refunded", _("Refunded")
     FAILED = "failed", _("Not paid")
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.selectors import user_zone
 from accounts.storefront.money import money_format
 from payments.balance import expert_balance, expert_balances
 from payments.bank_accounts import bank_account_resolve, bank_account_set, banks_list
@@ -61,6 +62,7 @@ def payouts(request):
         "form": form,
         "page": page,
         "test_mode": settings.PAYMENT_PROVIDER == "test",
+        "zone": user_zone(request.user).key,
     }
     return render(request, "payouts/payouts.html", context, status=400 if form.errors else 200)
 

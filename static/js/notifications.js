@@ -22,7 +22,22 @@
     }
     number.textContent = String(count);
     badge.hidden = count <= 0;
+    mirrorToMenu();
   }
+
+  // On phones the bell is inside the folded menu, so its Menu button shows the count too.
+  function mirrorToMenu() {
+    var badge = document.getElementById("notifications-bell-count");
+    var number = badge && badge.querySelector("[data-unread-number]");
+    var copy = document.querySelector("[data-menu-unread]");
+    if (!number || !copy) {
+      return;
+    }
+    copy.querySelector("[data-menu-unread-number]").textContent = number.textContent;
+    copy.hidden = badge.hidden;
+  }
+  mirrorToMenu();
+  document.addEventListener("htmx:afterSettle", mirrorToMenu);  // "mark as read" swaps the badge
 
   function toast(text) {
     if (window.ProcusMeet && window.ProcusMeet.showToast) {
