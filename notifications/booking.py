@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.selectors import user_zone
 from notifications.models import NotificationKind as Kind
 from notifications.services import notification_create
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
+# Read in the app and in the email alike: the email carries the .ics invite, the booking
+# page its "Add to calendar" download.
+INVITE_NOTE = gettext_lazy("%(slot)s. Add it to your calendar with the invite in the email or from the booking page.")
+UPDATED_INVITE_NOTE = gettext_lazy(
+    "%(slot)s. Update your calendar with the new invite in the email or from the booking page."
+)
 _CONFIRMING_ACTIONS = ("accepted", "reschedule_accepted")
 
 
@@ -104,9 +111,9 @@ def booking_accepted(booking) -> None:
 
     p = parties_of(booking)
     _send(p, p.client, Kind.BOOKING_ACCEPTED, _("%(name)s accepted your booking") % {"name": p.expert_name},
-          _("%(slot)s. The calendar invite is attached.") % {"slot": _slot(p, p.client)}, calendar=REQUEST)
+          INVITE_NOTE % {"slot": _slot(p, p.client)}, calendar=REQUEST)
     _send(p, p.expert, Kind.BOOKING_CONFIRMED, _("Confirmed: call with %(name)s") % {"name": p.client_name},
-          _("%(slot)s. The calendar invite is attached.") % {"slot": _slot(p, p.expert)}, calendar=REQUEST, read=True)
+          INVITE_NOTE % {"slot": _slot(p, p.expert)}, calendar=REQUEST, read=True)
     reminders_plan(call=p.call)
 
 
@@ -172,9 +179,9 @@ def reschedule_accepted(booking) -> None:
 
     p = parties_of(booking)
     _send(p, p.expert, Kind.RESCHEDULE_ACCEPTED, _("%(name)s accepted the new time") % {"name": p.client_name},
-          _("%(slot)s. The updated calendar invite is attached.") % {"slot": _slot(p, p.expert)}, calendar=REQUEST)
+          UPDATED_INVITE_NOTE % {"slot": _slot(p, p.expert)}, calendar=REQUEST)
     _send(p, p.client, Kind.RESCHEDULE_ACCEPTED, _("You moved your call with %(name)s") % {"name": p.expert_name},
-          _("%(slot)s. The updated calendar invite is attached.") % {"slot": _slot(p, p.client)},
+          UPDATED_INVITE_NOTE % {"slot": _slot(p, p.client)},
           calendar=REQUEST, read=True)
     reminders_plan(call=p.call)
 
