@@ -33,10 +33,12 @@ def landing(request):
 
 
 def home(request):
-    """Where people land after signing in: their own start page."""
+    """Where people land after signing in (or signing up): experts on their dashboard,
+    requests to answer first (and the listing checklist while it is incomplete); clients
+    on their bookings."""
     if not request.user.is_authenticated:
         return redirect("landing")
-    return redirect("account")
+    return redirect("dashboard:dashboard" if request.user.is_expert else "scheduling:bookings")
 
 
 @never_cache

@@ -1,5 +1,7 @@
 """What every browser test uses: the axe-core check and logging in through the page."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -46,6 +48,10 @@ def focus_is_visible(page) -> bool:
     )
 
 
+# Where signing in lands: /dashboard/ for experts, /bookings/ for clients.
+HOME_PAGES = re.compile(r".*/(dashboard|bookings)/$")
+
+
 def sign_up_via_page(page, *, full_name: str, email: str, password: str) -> None:
     """Fill and send the sign-up form already open in ``page`` (the role as chosen)."""
     page.get_by_label("Full name").fill(full_name)
@@ -56,10 +62,11 @@ def sign_up_via_page(page, *, full_name: str, email: str, password: str) -> None
 
 
 def login_via_page(page, email: str, password: str) -> None:
-    """Log in the way a person does: the login page, the form, the redirect home."""
+    """Log in the way a person does: the login page, the form, the redirect home (an
+    expert's dashboard, a client's bookings)."""
     page.goto("/accounts/login/")
     assert_accessible(page)
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/account/")
+    page.wait_for_url(HOME_PAGES)

@@ -41,8 +41,8 @@ def test_the_keyboard_alone_reaches_and_submits_the_login_form(page, alice_clien
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
 
-    page.wait_for_url("**/account/")
-    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+    page.wait_for_url("**/bookings/")
+    expect(page.get_by_role("heading", name="My bookings")).to_be_visible()
     assert_accessible(page)
 
 

@@ -19,10 +19,11 @@ def test_an_expert_signs_up_logs_out_and_logs_back_in(page):
 
     sign_up_via_page(page, full_name="Ngozi Expert", email="ngozi@example.com", password=PASSWORD)
 
-    page.wait_for_url("**/account/")
-    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
-    expect(page.locator(".summary")).to_contain_text("Expert")
+    page.wait_for_url("**/dashboard/")  # a new expert starts with the listing checklist
+    expect(page.get_by_role("heading", name="Get listed in the directory")).to_be_visible()
     assert_accessible(page)
+    page.goto("/account/")
+    expect(page.locator(".summary")).to_contain_text("Expert")
     user = User.objects.get(email="ngozi@example.com")
     assert user.role == Role.EXPERT and ExpertProfile.objects.filter(user=user).exists()
 
@@ -33,6 +34,8 @@ def test_an_expert_signs_up_logs_out_and_logs_back_in(page):
     assert_accessible(page)
 
     login_via_page(page, "ngozi@example.com", PASSWORD)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    page.goto("/account/")
     expect(page.locator(".summary")).to_contain_text("ngozi@example.com")
     assert_accessible(page)
 

@@ -20,6 +20,6 @@ def test_a_client_signing_up_in_new_york_reads_times_in_new_york(page):
     assert_accessible(page)
     sign_up_via_page(page, full_name="Nia Client", email="nia@example.com", password=PASSWORD)
 
-    page.wait_for_url("**/account/")
+    page.wait_for_url("**/bookings/")
     assert_accessible(page)
     assert User.objects.get(email="nia@example.com").client_profile.timezone == "America/New_York"

@@ -5,9 +5,11 @@ import re
 
 import pytest
 
+from accounts.models import ExpertProfile
 from payments.models_payouts import PayoutStatus
 from scheduling.models_booking import BookingStatus
 from tests.payouts.factories import earning, payout, seeded_booking
+from tests.storefront.helpers import listed_expert
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,25 @@ def test_the_page_costs_the_same_queries_with_a_longer_history(client, bob_exper
 
     _history(bob_expert, alice_client, calls=15, days_ahead=5)
     assert _queries(client, lambda: CaptureQueriesContext(connection)) == short
+
+
+def test_a_new_expert_lands_on_the_dashboard_with_the_listing_checklist(client, bob_expert):
+    client.force_login(bob_expert)
+
+    response = client.get("/home/", follow=True)
+
+    assert response.redirect_chain == [("/dashboard/", 302)]
+    page = response.content.decode()
+    assert "Get listed in the directory" in page and "0 of 4 done" in page
+    assert "Offer at least one service" in page and "Set your weekly availability" in page
+
+
+def test_a_listed_expert_with_a_photo_sees_no_checklist(client):
+    profile = listed_expert("Ada Obi", headline="Visa coach", bio="Ten years of interviews.")
+    ExpertProfile.objects.filter(pk=profile.pk).update(photo="experts/ada.jpg")
+    client.force_login(profile.user)
+
+    page = client.get("/dashboard/").content.decode()
+
+    assert "Requests awaiting your answer" in page
+    assert "Get listed in the directory" not in page

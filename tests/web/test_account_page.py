@@ -100,10 +100,14 @@ def test_logging_out_everywhere_ends_every_api_session_and_this_browser(alice_we
 
 
 @pytest.mark.django_db
-def test_home_sends_signed_in_people_to_their_account_and_visitors_to_the_landing_page(client, alice_client):
+def test_home_sends_experts_to_their_dashboard_clients_to_their_bookings_and_visitors_to_the_landing_page(
+    client, alice_client, bob_expert
+):
     assert client.get("/home/")["Location"] == "/"
     client.force_login(alice_client)
-    assert client.get("/home/")["Location"] == "/account/"
+    assert client.get("/home/")["Location"] == "/bookings/"
+    client.force_login(bob_expert)
+    assert client.get("/home/")["Location"] == "/dashboard/"
 
 
 def _browser(user) -> Client:

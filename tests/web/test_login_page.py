@@ -47,11 +47,11 @@ def test_entrance_pages_show_the_google_button_when_credentials_are_set(client, 
 
 
 @pytest.mark.django_db
-def test_logging_in_with_the_right_password_lands_on_the_account_page(client, alice_client):
+def test_logging_in_with_the_right_password_lands_a_client_on_their_bookings(client, alice_client):
     response = client.post(LOGIN, {"login": "ALICE@example.com", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert client.get(response["Location"], follow=True).redirect_chain[-1][0] == "/account/"
+    assert client.get(response["Location"], follow=True).redirect_chain[-1][0] == "/bookings/"
 
 
 @pytest.mark.django_db
