@@ -4,7 +4,7 @@
 import { fillDeviceSelect, setPressed, show } from "./shared/dom.js";
 import { loadMediaPrefs, saveMediaPrefs } from "./shared/prefs.js";
 import { readStrings } from "./shared/strings.js";
-import { joinPhase, parseInstant, relativeTime, serverClock } from "./shared/time.js";
+import { MINUTES_SHOWN_BELOW_MS, joinPhase, parseInstant, relativeTime, serverClock } from "./shared/time.js";
 
 const PROBLEM_FOR_ERROR = {
   NotAllowedError: "permissionDenied",
@@ -270,7 +270,13 @@ class JoinWindow {
       return this.t("callStarted", { when: relativeTime(this.startsAt - now) });
     }
     const startsIn = this.t("startsIn", { when: relativeTime(this.startsAt - now) });
-    return phase === "before" ? `${startsIn} ${this.t("joinOpens", { when: relativeTime(this.opensAt - now) })}` : startsIn;
+    // Hours or days ahead, "starts in 4 days. You can join in 4 days." says the same thing
+    // twice (the phase line already says joining opens 10 minutes before); in minutes the
+    // two times differ and both help.
+    const opensSoon = this.opensAt - now < MINUTES_SHOWN_BELOW_MS;
+    return phase === "before" && opensSoon
+      ? `${startsIn} ${this.t("joinOpens", { when: relativeTime(this.opensAt - now) })}`
+      : startsIn;
   }
 }
 

@@ -51,6 +51,21 @@ def test_join_is_disabled_before_the_window_and_opens_by_itself(page):
     expect(page.locator("[data-join-status]")).to_have_text("You can join now.")
 
 
+def test_days_ahead_the_countdown_says_when_the_call_starts_once(page):
+    four_days = 4 * 86400
+    page.goto(f"/harness/lobby/?opens_in={four_days - 600}&starts_in={four_days}&ends_in={four_days + 3600}")
+
+    expect(page.locator("[data-countdown]")).to_have_text("The call starts in 4 days.")
+    expect(page.locator("[data-join-status]")).to_have_text("Not open yet: you can join from 10 minutes before the start.")
+    assert_accessible(page)
+
+
+def test_half_an_hour_ahead_the_countdown_also_says_when_joining_opens(page):
+    page.goto("/harness/lobby/?opens_in=1200&starts_in=1800&ends_in=5400")
+
+    expect(page.locator("[data-countdown]")).to_have_text("The call starts in 30 minutes. You can join in 20 minutes.")
+
+
 def test_join_is_disabled_after_the_scheduled_end(page):
     page.goto("/harness/lobby/?opens_in=-4200&starts_in=-3600&ends_in=-60")
 

@@ -7,6 +7,9 @@ export function serverClock(serverNowIso) {
 }
 
 // "in 12 minutes", "in 2 hours", "in 40 seconds" in the page's language.
+// Below this, relativeTime counts minutes; above it, hours or days.
+export const MINUTES_SHOWN_BELOW_MS = 90 * 60 * 1000;
+
 export function relativeTime(milliseconds) {
   const format = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: "auto" });
   const seconds = Math.round(milliseconds / 1000);
@@ -14,7 +17,7 @@ export function relativeTime(milliseconds) {
   if (absolute < 90) {
     return format.format(seconds, "second");
   }
-  if (absolute < 90 * 60) {
+  if (absolute * 1000 < MINUTES_SHOWN_BELOW_MS) {
     return format.format(Math.round(seconds / 60), "minute");
   }
   if (absolute < 36 * 3600) {
