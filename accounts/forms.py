@@ -1,5 +1,6 @@
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.socialaccount.forms import SignupForm as AllauthSocialSignupForm
 from django import forms
@@ -24,6 +25,15 @@ class RoleFieldsMixin(forms.Form):
     # read in the person's own zone from the first page. Without JavaScript, or with a
     # name tzdata does not know, the profile keeps its default (changeable on /account/).
     timezone = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-zone": ""}))
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's form with our wording: its "Remember Me" reads like a title."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me signed in on this device")
 
 
 class SignupForm(RoleFieldsMixin, AllauthSignupForm):

@@ -83,3 +83,10 @@ def test_with_google_credentials_continuing_goes_to_google(client, google_creden
 
     assert response.status_code == 302
     assert response["Location"].startswith("https://accounts.google.com/o/oauth2/v2/auth?client_id=test-client-id")
+
+
+@pytest.mark.django_db
+def test_the_remember_choice_is_worded_as_a_sentence(client):
+    body = client.get(LOGIN).content.decode()
+
+    assert "Keep me signed in on this device" in body and "Remember Me" not in body
