@@ -21,6 +21,7 @@ from payments.balance import Balance, expert_balances
 from payments.models import Payment, PaymentStatus
 from payments.models_payouts import Payout
 from reviews.models import ExpertRating
+from scheduling.bookings.selectors import with_open_proposals
 from scheduling.models_booking import Booking, BookingStatus
 
 LIST_LIMIT = 5
@@ -77,7 +78,8 @@ class Dashboard:
 
 
 def _bookings(expert):
-    return Booking.objects.filter(call__expert=expert).select_related("call", "call__area", "call__client")
+    bookings = Booking.objects.filter(call__expert=expert).select_related("call", "call__area", "call__client")
+    return with_open_proposals(bookings)  # the lists flag a proposed new time
 
 
 def _earned(expert, since: dt.datetime) -> dict[str, int]:

@@ -61,3 +61,12 @@ def test_a_proposal_of_a_call_that_has_started_is_not_offered_for_answer(client,
 
     assert ANSWER not in my_bookings(client, alice_client)
     assert WAITING not in my_bookings(client, bob_expert)
+
+
+def test_the_expert_dashboard_flags_the_proposal_too(client, bob_expert, proposed):
+    client.force_login(bob_expert)
+
+    page = client.get("/dashboard/").content.decode()
+
+    assert page.count(WAITING) == 1
+    assert ANSWER not in page
