@@ -33,7 +33,8 @@ def minor_units(value) -> int | None:
     if isinstance(value, int):
         return value
     text = str(value or "").strip()
-    return int(text) if text.isdigit() else None
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ refunds it after verifying, and ends a booking still on; anything odd is flagged
 import pytest
 
 from payments.models import Payment, WebhookEvent
+from payments.refunds_reported import minor_units
 from payments.services import payment_release
 from scheduling.bookings.payments import booking_payment_confirm
 from scheduling.bookings.transitions import booking_accept, booking_cancel
@@ -139,3 +140,11 @@ def test_a_refund_event_for_a_charge_that_is_not_ours_is_ignored(api, held, fake
     assert answer.json() == {"status": "ignored"}
     assert WebhookEvent.objects.get().processed_at is not None
     assert Payment.objects.get().refund_status == ""
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [(150000, 150000), ("150000", 150000), (" 42 ", 42), (True, None), ("1.5", None), ("²", None), ("", None), (None, None)],
+)
+def test_a_reported_amount_is_read_as_whole_minor_units_or_not_at_all(sent, read):
+    assert minor_units(sent) == read
