@@ -5,6 +5,7 @@ Content-Security-Policy blocks something or a script throws; each page a test vi
 is checked with ``tests.browser.helpers.assert_accessible``.
 """
 
+import datetime as dt
 import os
 
 import pytest
@@ -109,3 +110,18 @@ def bob_service(bob_expert):
     profile = set_zone(bob_expert, "Africa/Lagos")
     set_week(profile, *every_day("09:00", "12:00"))
     return area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)
+
+
+# A Tuesday, the day before bob_wednesday_mornings' hours.
+WEDNESDAY_EVE = dt.datetime(2026, 10, 20, 0, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def bob_wednesday_mornings(bob_expert, frozen_now):
+    """Bob in Lagos (UTC+1), free on Wednesdays 09:00–10:30 only, selling an hour; the
+    clock frozen at the start of the Tuesday before (21 October 2026 is the Wednesday)."""
+    frozen_now(WEDNESDAY_EVE)
+    profile = set_zone(bob_expert, "Africa/Lagos")
+    area_create(expert=profile, title="Career advice", duration_minutes=60, price=1_500_000)
+    set_week(profile, (2, "09:00", "10:30"))
+    return profile
