@@ -74,13 +74,19 @@ def _check_bounds(start_minute: int | None, end_minute: int | None) -> None:
         raise AvailabilityInvalid(_("The end must be after the start."), fields={"end": [_("Must be after the start.")]})
 
 
+def weekly_count_check(count: int) -> None:
+    """Refuse more weekly ranges than a week can hold (the API checks a list's length
+    with this before reading its items)."""
+    if count > MAX_WEEKLY_RANGES:
+        raise AvailabilityInvalid(_("Too many weekly ranges."), fields={"ranges": [_("At most %d.") % MAX_WEEKLY_RANGES]})
+
+
 def _check_weekly(specs: list[RangeSpec]) -> None:
     """Refuse out-of-range values and overlaps, naming the ranges that collide.
 
     Adjacent ranges (09:00–12:00 and 12:00–17:00) do not overlap and stay as given.
     """
-    if len(specs) > MAX_WEEKLY_RANGES:
-        raise AvailabilityInvalid(_("Too many weekly ranges."), fields={"ranges": [_("At most %d.") % MAX_WEEKLY_RANGES]})
+    weekly_count_check(len(specs))
     for spec in specs:
         if spec.weekday not in Weekday.values:
             raise AvailabilityInvalid(_("Weekday must be 0 (Monday) to 6 (Sunday)."), fields={"weekday": [_("Use 0–6.")]})

@@ -8,7 +8,8 @@ is common for experts who work evenings.
 import re
 
 MINUTES_PER_DAY = 24 * 60
-_HHMM = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
+# ASCII digits only (``\d`` would also read "0٩:00"), and nothing after the minutes.
+_HHMM = re.compile(r"([01][0-9]|2[0-4]):([0-5][0-9])")
 
 
 def parse_hhmm(text: str, *, allow_end_of_day: bool = False) -> int:
@@ -16,7 +17,7 @@ def parse_hhmm(text: str, *, allow_end_of_day: bool = False) -> int:
 
     Raises ``ValueError`` for anything else.
     """
-    match = _HHMM.match(text or "")
+    match = _HHMM.fullmatch(text or "")
     if not match:
         raise ValueError(f"not HH:MM: {text!r}")
     minutes = int(match.group(1)) * 60 + int(match.group(2))

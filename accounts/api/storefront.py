@@ -20,7 +20,7 @@ from accounts.storefront.selectors import expert_areas
 from accounts.storefront.services import expert_photo_remove, expert_photo_set
 from accounts.storefront.services_areas import area_create, area_delete, area_update
 from procusmeet.api.errors import Forbidden, NotFound
-from procusmeet.api.fields import WholeNumberField
+from procusmeet.api.fields import TextField, WholeNumberField
 from procusmeet.api.schema import error_responses
 
 # A multipart body a little over the photo limit is still parsed so the answer can say
@@ -46,7 +46,7 @@ class _AreaInput(OnlyKnownFields):
 
     # Refused rather than ignored when it differs: reading a USD price as naira would
     # silently sell the service at the wrong price.
-    currency = serializers.CharField(
+    currency = TextField(
         required=False, write_only=True, help_text="Optional; if sent, it must be the expert's currency."
     )
 
@@ -87,8 +87,8 @@ class _ExpertApi(APIView):
 
 class AreaListApi(_ExpertApi):
     class InputSerializer(_AreaInput):
-        title = serializers.CharField(max_length=120)
-        description = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+        title = TextField(max_length=120)
+        description = TextField(max_length=2000, required=False, allow_blank=True, default="")
         duration_minutes = WholeNumberField(help_text="15 to 240, in steps of 15.")
         price = WholeNumberField(help_text="Integer minor units of the expert's currency, > 0.")
         active = serializers.BooleanField(required=False, default=True)
@@ -99,7 +99,8 @@ class AreaListApi(_ExpertApi):
     @extend_schema(
         operation_id="expert_areas_list",
         responses={200: AreaOutputSerializer(many=True), **error_responses(401, 403)},
-        description="All of the expert's areas (active and inactive; at most 20).",
+        description="All of the expert's areas, active and inactive: at most 20, plus any *retired* ones "
+        "(deleted after being booked, so kept inactive), which do not count toward the limit.",
     )
     def get(self, request):
         return Response(AreaOutputSerializer(expert_areas(expert=self.profile(request)), many=True).data)
@@ -120,8 +121,8 @@ class AreaListApi(_ExpertApi):
 
 class AreaDetailApi(_ExpertApi):
     class InputSerializer(_AreaInput):
-        title = serializers.CharField(max_length=120, required=False)
-        description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+        title = TextField(max_length=120, required=False)
+        description = TextField(max_length=2000, required=False, allow_blank=True)
         duration_minutes = WholeNumberField(required=False)
         price = WholeNumberField(required=False)
         active = serializers.BooleanField(required=False)

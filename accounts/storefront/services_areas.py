@@ -27,6 +27,18 @@ def _validate(area: ExpertArea) -> None:
         raise StorefrontInvalid(message, fields={"price": [message]})
 
 
+def _refuse_over_limit(expert: ExpertProfile, *, field: str) -> None:
+    """Refuse one more counted area when the expert has ``MAX_AREAS_PER_EXPERT``.
+
+    *Retired* areas (inactive, kept only because bookings refer to them) do not count:
+    deleting a booked area only deactivates it, so counting them would lock an expert
+    whose services have all been booked once out of ever adding a new one."""
+    retired = sum(1 for area in expert.areas.filter(active=False) if _area_has_bookings(area))
+    if expert.areas.count() - retired >= MAX_AREAS_PER_EXPERT:
+        message = _("You can offer at most %(n)d services; delete one you no longer offer.") % {"n": MAX_AREAS_PER_EXPERT}
+        raise StorefrontInvalid(message, fields={field: [message]})
+
+
 def _strip(fields: dict) -> dict:
     return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
 
@@ -35,11 +47,10 @@ def _strip(fields: dict) -> dict:
 def area_create(
     *, expert: ExpertProfile, title: str, duration_minutes: int, price: int, description: str = "", active: bool = True
 ) -> ExpertArea:
-    """Add a service priced in the expert's current currency (at most 20 per expert)."""
+    """Add a service priced in the expert's current currency (at most 20 per expert,
+    retired ones aside)."""
     expert = ExpertProfile.objects.select_for_update().get(pk=expert.pk)  # serialises the count check
-    if expert.areas.count() >= MAX_AREAS_PER_EXPERT:
-        message = _("You can offer at most %(n)d services; delete one you no longer offer.") % {"n": MAX_AREAS_PER_EXPERT}
-        raise StorefrontInvalid(message, fields={"non_field_errors": [message]})
+    _refuse_over_limit(expert, field="non_field_errors")
     values = _strip({"title": title, "description": description})
     area = ExpertArea(
         expert=expert,
@@ -66,9 +77,12 @@ def area_update(*, area: ExpertArea, **fields) -> ExpertArea:
     if unknown:
         raise TypeError(f"area_update() got unknown fields: {sorted(unknown)}")
     try:
+        # Locks the expert's row too (PostgreSQL locks every joined row), like area_create.
         area = ExpertArea.objects.select_for_update().select_related("expert").get(pk=area.pk)
     except ExpertArea.DoesNotExist:  # deleted by a concurrent request since the caller found it
         raise AreaNotFound(_("This service no longer exists.")) from None
+    if fields.get("active") and not area.active and _area_has_bookings(area):
+        _refuse_over_limit(area.expert, field="active")  # a retired area comes back into the count
     for name, value in _strip(fields).items():
         setattr(area, name, value)
     if "price" in fields:

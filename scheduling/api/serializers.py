@@ -5,6 +5,8 @@ import re
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from accounts.api.serializers import OnlyKnownFields
+from procusmeet.api.fields import WholeNumberField
 from scheduling.models import OverrideKind
 from scheduling.wallclock import parse_hhmm
 
@@ -35,6 +37,20 @@ class WallClockField(serializers.CharField):
             raise serializers.ValidationError(_("Use HH:MM between 00:00 and 23:59.")) from None
 
 
+class IsoDateField(serializers.DateField):
+    """A date written exactly ``YYYY-MM-DD``. DRF's ``DateField`` also reads "20260615",
+    "2026-6-15" and the ISO week date "2026-W25-1" (a Monday), none of which an
+    integrator means as "that day"; refusing them keeps a mistake from blocking the
+    wrong date."""
+
+    _YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+    def to_internal_value(self, value):
+        if isinstance(value, str) and not self._YYYY_MM_DD.fullmatch(value):
+            self.fail("invalid", format="YYYY-MM-DD")
+        return super().to_internal_value(value)
+
+
 def _end_after_start(attrs: dict) -> dict:
     start, end = attrs.get("start"), attrs.get("end")
     if start is not None and end is not None and end <= start:
@@ -42,8 +58,8 @@ def _end_after_start(attrs: dict) -> dict:
     return attrs
 
 
-class WeeklyRangeIn(serializers.Serializer):
-    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 = Monday … 6 = Sunday")
+class WeeklyRangeIn(OnlyKnownFields):
+    weekday = WholeNumberField(min_value=0, max_value=6, help_text="0 = Monday … 6 = Sunday")
     start = WallClockField(help_text="HH:MM, the expert's local time")
     end = WallClockField(end_of_day=True, help_text="HH:MM (24:00 = midnight), after start")
 
@@ -57,8 +73,8 @@ class WeeklyRangeOut(serializers.Serializer):
     end = serializers.CharField()
 
 
-class OverrideIn(serializers.Serializer):
-    date = serializers.DateField(help_text="YYYY-MM-DD, the expert's local date")
+class OverrideIn(OnlyKnownFields):
+    date = IsoDateField(help_text="YYYY-MM-DD, the expert's local date")
     kind = serializers.ChoiceField(choices=OverrideKind.choices)
     start = WallClockField(required=False, allow_null=True, default=None)
     end = WallClockField(end_of_day=True, required=False, allow_null=True, default=None)
@@ -76,7 +92,7 @@ class OverrideIn(serializers.Serializer):
 class OverrideOut(serializers.Serializer):
     id = serializers.IntegerField()
     date = serializers.DateField()
-    kind = serializers.CharField()
+    kind = serializers.ChoiceField(choices=OverrideKind.choices)  # the schema's enum, as in the request
     start = serializers.CharField(allow_null=True)
     end = serializers.CharField(allow_null=True)
 

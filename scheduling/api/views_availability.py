@@ -7,6 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import ExpertProfile
 from accounts.permissions import IsExpert
 from procusmeet.api.schema import error_responses
 from scheduling import selectors, services
@@ -19,8 +20,8 @@ from scheduling.api.serializers import (
 from scheduling.services import RangeSpec
 
 
-def _expert(request):
-    return request.user.expert_profile
+def _expert(request) -> ExpertProfile:
+    return request.user.expert_profile  # IsExpert has checked it exists
 
 
 class WeeklyAvailabilityApi(APIView):
@@ -40,15 +41,17 @@ class WeeklyAvailabilityApi(APIView):
 
     @extend_schema(
         operation_id="availability_replace",
-        request=WeeklyRangeIn(many=True),
+        # JSON only: a form or multipart body cannot hold the list and is refused.
+        request={"application/json": WeeklyRangeIn(many=True)},
         responses={200: WeeklyRangeOut(many=True), **error_responses(400, 401, 403)},
     )
     def put(self, request):
+        expert = _expert(request)
         # The body is the bare list of SPEC §8; wrap it so errors name "ranges" and the item index.
         serializer = self.InputSerializer(data={"ranges": _ranges_body(request.data)})
         serializer.is_valid(raise_exception=True)
         specs = [RangeSpec(r["weekday"], r["start"], r["end"]) for r in serializer.validated_data["ranges"]]
-        created = services.weekly_ranges_replace(expert=_expert(request), ranges=specs)
+        created = services.weekly_ranges_replace(expert=expert, ranges=specs)
         return Response(WeeklyRangeOut(created, many=True).data)
 
 
@@ -60,7 +63,10 @@ def _ranges_body(data):
     if isinstance(data, QueryDict):
         raise serializers.ValidationError({"ranges": [_("Send a JSON list of {weekday, start, end} ranges.")]})
     if isinstance(data, dict) and data.keys() == {"ranges"}:
-        return data["ranges"]
+        data = data["ranges"]
+    if isinstance(data, list):
+        # Counted before each item is validated: a 2.5 MB list would take seconds to read.
+        services.weekly_count_check(len(data))
     return data
 
 
@@ -82,11 +88,12 @@ class OverrideListApi(APIView):
         responses={201: OverrideOut, **error_responses(400, 401, 403)},
     )
     def post(self, request):
+        expert = _expert(request)
         serializer = OverrideIn(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         override = services.date_override_create(
-            expert=_expert(request), date=data["date"], kind=data["kind"], start_minute=data["start"], end_minute=data["end"]
+            expert=expert, date=data["date"], kind=data["kind"], start_minute=data["start"], end_minute=data["end"]
         )
         return Response(OverrideOut(override).data, status=status.HTTP_201_CREATED)
 
