@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import ExpertProfile
 from reviews.errors import ReviewForbidden, ReviewNotFound
 from reviews.models import Review
-from scheduling.models_booking import Booking
+from scheduling.bookings.selectors import bookings_visible_to
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,9 @@ def review_writer_check(*, user, booking_id: int) -> None:
     """Who may write this booking's review, answered before the body is read: a stranger
     gets 404 (the booking's existence stays private), the call's expert 403. The services
     check again under their lock; this only puts the permission answer first."""
-    participants = Booking.objects.filter(pk=booking_id).values_list("call__client_id", "call__expert_id").first()
+    # Visibility as everywhere else: an expert does not see a request before it is paid.
+    visible = bookings_visible_to(user).filter(pk=booking_id)
+    participants = visible.values_list("call__client_id", "call__expert_id").first()
     if participants is None or user.pk not in participants:
         raise ReviewNotFound(_("No such booking."))
     if user.pk != participants[0]:

@@ -30,6 +30,7 @@ from reviews.errors import (
     ReviewReplyExists,
 )
 from reviews.models import RATING_MAX, RATING_MIN, REPLY_MAX, TEXT_MAX, ExpertRating, Review
+from scheduling.bookings.selectors import bookings_visible_to
 from scheduling.models_booking import Booking, BookingStatus
 
 logger = logging.getLogger(__name__)
@@ -49,8 +50,10 @@ def _checked(*, rating: int | None = None, text: str | None = None) -> None:
 
 
 def _booking_locked(booking_id: int, user) -> Booking:
-    """The booking (row locked) if ``user`` took part in its call; 404 otherwise."""
-    booking = Booking.objects.select_for_update(of=("self",)).select_related("call").filter(pk=booking_id).first()
+    """The booking (row locked) if ``user`` may see it (took part in its call, and for
+    the expert, it was paid); 404 otherwise."""
+    visible = bookings_visible_to(user).select_for_update(of=("self",)).select_related("call")
+    booking = visible.filter(pk=booking_id).first()
     if booking is None or user.pk not in (booking.call.client_id, booking.call.expert_id):
         raise ReviewNotFound(_("No such booking."))
     return booking

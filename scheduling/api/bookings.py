@@ -2,15 +2,15 @@
 
 Who may do what: only clients book; a booking is visible to its client, and to its
 expert once paid; anyone else gets 404 for it. A participant asking for the other
-side's action gets 403; an action the booking's status does not allow gets 409
-``illegal_transition`` with the status in ``fields.status``. Every answer is the
-booking as ``GET /api/v1/bookings/{id}`` shows it.
+side's action gets 403, before its body is read (as reviews do); an action the
+booking's status does not allow gets 409 ``illegal_transition`` with the status in
+``fields.status``. Every answer is the booking as ``GET /api/v1/bookings/{id}`` shows it.
 
 ``POST /api/v1/bookings`` answers 400 for a start in the past, without an offset or off
 the expert's 15-minute grid, and 409 ``slot_unavailable`` for a start the expert does
 not offer, ``slot_taken`` when someone else holds that time (also the loser of a race),
 ``client_busy`` when the client has another call then; 503 when the payment provider
-cannot be reached (nothing is kept).
+cannot be reached, 502 when it refuses or answers nonsense (nothing is kept either way).
 """
 
 from django.utils.translation import gettext as _
@@ -34,6 +34,7 @@ from scheduling.bookings.reschedules import (
 )
 from scheduling.bookings.selectors import booking_get_for, bookings_list
 from scheduling.bookings.services import booking_create
+from scheduling.bookings.steps import EXPERT, require_role
 from scheduling.bookings.transitions import booking_accept, booking_cancel, booking_decline
 from scheduling.models_booking import BookingStatus
 
@@ -80,7 +81,7 @@ class BookingListApi(APIView):
     @extend_schema(
         operation_id="bookings_create",
         request=InputSerializer,
-        responses={201: BookingOut, **error_responses(400, 401, 403, 409, 503)},
+        responses={201: BookingOut, **error_responses(400, 401, 403, 409, 502, 503)},
         description="Reserve the slot and open the payment: send the client to `payment.authorization_url`.",
     )
     def post(self, request):
@@ -129,6 +130,7 @@ class BookingDeclineApi(APIView):
     )
     def post(self, request, booking_id: int):
         booking = booking_get_for(user=request.user, booking_id=booking_id)
+        require_role(booking, request.user, EXPERT)  # the client hears 403, whatever the body
         serializer = _ReasonIn(data=request.data)
         serializer.is_valid(raise_exception=True)
         return _answer(request, booking_decline(booking=booking, actor=request.user, **serializer.validated_data))
@@ -157,6 +159,7 @@ class BookingRescheduleApi(APIView):
     )
     def post(self, request, booking_id: int):
         booking = booking_get_for(user=request.user, booking_id=booking_id)
+        require_role(booking, request.user, EXPERT)  # the client hears 403, whatever the body
         serializer = _StartIn(data=request.data)
         serializer.is_valid(raise_exception=True)
         reschedule_propose(booking=booking, actor=request.user, start=serializer.validated_data["start"])

@@ -42,6 +42,10 @@ _VERBS = {
     Action.EXPIRE_UNANSWERED: gettext_lazy("expired"),
     Action.PAYMENT_HELD: gettext_lazy("paid"),
     Action.PAYMENT_MISMATCH: gettext_lazy("paid"),
+    Action.RESCHEDULE_PROPOSE: gettext_lazy("rescheduled"),
+    Action.RESCHEDULE_WITHDRAW: gettext_lazy("rescheduled"),
+    Action.RESCHEDULE_ACCEPT: gettext_lazy("rescheduled"),
+    Action.RESCHEDULE_DECLINE: gettext_lazy("rescheduled"),
 }
 
 
