@@ -7,7 +7,8 @@ server), created and migrated when missing, and requests go through Django's tes
 client: the whole middleware stack and DRF, no network. Two measurements: with the slot
 cache disabled (every request loads the rules and runs the engine) and with it (a
 local-memory cache, so the number is the app's own cost, not a cache server's).
-Prints the median times and the ratios slots / bare.
+Prints the database queries of one uncached request, the median times and the ratios
+slots / bare.
 """
 
 import os
@@ -106,7 +107,9 @@ def measure(client, *urls: str) -> list[float]:
 def main() -> None:
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
     from django.urls import include, path
     from django.utils import timezone
     from rest_framework.decorators import (
@@ -134,6 +137,9 @@ def main() -> None:
     with override_settings(ROOT_URLCONF=__name__):
         count = len(client.get(slots_url).json()["slots"])
         same_size_url = f"/bench/same-size?n={count}"
+        with override_settings(CACHES=CACHES["off"]), CaptureQueriesContext(connection) as queries:
+            client.get(slots_url)
+        print(f"slots endpoint, cache off: {len(queries)} database queries per request")
         for name, caches in CACHES.items():
             with override_settings(CACHES=caches):
                 timed(client, slots_url, 20)  # warm connections, imports, the cache

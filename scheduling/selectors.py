@@ -11,7 +11,6 @@ import math
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from django.db.models import (
@@ -34,7 +33,7 @@ from scheduling import slots as engine
 from scheduling.cache import CACHE_BUCKET_SECONDS, slots_cached
 from scheduling.errors import AreaNotFound, ExpertNotFound
 from scheduling.models import DateOverride, OverrideKind, WeeklyRange
-from scheduling.slot_inputs import slot_inputs_of
+from scheduling.slot_inputs import PublicSlotInputs, public_slot_inputs, slot_inputs_of
 
 # Overrides are dated in the expert's zone; the engine looks at whole local days around
 # the window (a call near its edge, the daily limit), so load a little more than it needs.
@@ -154,11 +153,9 @@ class SlotsJson:
 
     @classmethod
     def of(cls, *, seconds: list[int], zone: ZoneInfo, notice_minutes: int) -> "SlotsJson":
-        texts = engine.rfc3339_texts(seconds, zone)
         # Digits, "-", ":", "T" and "+" only: each item is its text in quotes, unescaped.
-        items = ('"' + '","'.join(texts) + '"').encode("ascii") if texts else b""
-        offsets = array("I", accumulate([len(text) + 3 for text in texts[:-1]], initial=0)) if texts else array("I")
-        return cls(notice_minutes, array("q", seconds), offsets, items)
+        items, offsets = engine.rfc3339_json_items(seconds, zone)
+        return cls(notice_minutes, array("q", seconds), offsets, items.encode("ascii"))
 
     def array_from(self, moment: float) -> bytes:
         """The JSON array of the starts at or after ``moment`` (UTC seconds)."""
@@ -222,9 +219,13 @@ def public_slots_json(
     window = engine.utc_window_for_dates(tz.key, start_date, end_date)
 
     def compute() -> SlotsJson:
-        area = bookable_area(expert_id=expert_id, area_id=area_id)
-        expert = area.expert
-        seconds = _engine_seconds(expert=expert, duration_minutes=area.duration_minutes, window=window, now=now)
+        read = public_slot_inputs(expert_id=expert_id, area_id=area_id, window=window)
+        if read is None:  # raises the 404 that says which is missing (or finds a fresh one)
+            area = bookable_area(expert_id=expert_id, area_id=area_id)
+            expert, duration_minutes = area.expert, area.duration_minutes
+        else:
+            expert, duration_minutes = read.expert, read.duration_minutes
+        seconds = _engine_seconds(expert=expert, duration_minutes=duration_minutes, window=window, now=now, read=read)
         return SlotsJson.of(seconds=seconds, zone=tz, notice_minutes=expert.min_notice_minutes)
 
     parts = ("public-json", *_key_parts(area_id=area_id, tz=tz, window=window, now=now))
@@ -233,23 +234,32 @@ def public_slots_json(
 
 
 def _engine_seconds(
-    *, expert: ExpertProfile, duration_minutes: int, window, now: dt.datetime, exclude_call_id: int | None = None
+    *,
+    expert: ExpertProfile,
+    duration_minutes: int,
+    window,
+    now: dt.datetime,
+    exclude_call_id: int | None = None,
+    read: PublicSlotInputs | None = None,
 ) -> list[int]:
+    """The engine's starts; its inputs are read here unless ``read`` already holds them."""
     expert_zone = ZoneInfo(expert.timezone)
     rules = rules_of(expert)
-    availability, busy = slot_inputs_of(
-        expert=expert,
-        first_date=window[0].astimezone(expert_zone).date() - _OVERRIDE_MARGIN,
-        last_date=window[1].astimezone(expert_zone).date() + _OVERRIDE_MARGIN,
-        busy_window=engine.busy_window(
+    bounds = {
+        "first_date": window[0].astimezone(expert_zone).date() - _OVERRIDE_MARGIN,
+        "last_date": window[1].astimezone(expert_zone).date() + _OVERRIDE_MARGIN,
+        "busy_window": engine.busy_window(
             timezone=expert.timezone,
             rules=rules,
             duration_minutes=duration_minutes,
             window_start=window[0],
             window_end=window[1],
         ),
-        exclude_call_id=exclude_call_id,
-    )
+    }
+    if read is not None and read.covers(**bounds):
+        availability, busy = read.inputs
+    else:
+        availability, busy = slot_inputs_of(expert=expert, **bounds, exclude_call_id=exclude_call_id)
     return engine.slot_start_seconds(
         availability=availability,
         rules=rules,

@@ -1,8 +1,9 @@
 """Everything the slot engine needs about one expert, read in one query.
 
 Weekly ranges, date overrides, calls holding their time and external busy blocks are
-four kinds of rows; a ``UNION ALL`` reads them in one round trip (the slots endpoint's
-cache miss, and the booking services' check under the expert's row lock). Each row
+four kinds of rows; a ``UNION ALL`` reads them in one round trip (the booking services'
+check under the expert's row lock; the slots endpoint's cache miss reads them with the
+public expert and area in the same query, ``public_slot_inputs``). Each row
 carries every column of ``_COLUMNS``, NULL where its kind has no such value. For one
 expert the statement is written once per database (``_one_expert_sql``), for many
 (the directory) it is built by the ORM (``_rows``); a test keeps the two equal.
@@ -11,6 +12,7 @@ expert the statement is written once per database (``_one_expert_sql``), for man
 import datetime as dt
 import functools
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import connections, router
 from django.db.models import (
@@ -24,7 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
-from accounts.models import ExpertProfile
+from accounts.models import ExpertArea, ExpertProfile, Role, User
 from calendars.models import ExternalBusy
 from calls.models import Call
 from scheduling import slots as engine
@@ -79,11 +81,12 @@ def slot_inputs_of(
 
 
 @functools.cache
-def _one_expert_sql(alias: str, *, exclude_call: bool) -> str:
+def _one_expert_sql(alias: str, *, exclude_call: bool, user: str = "%s") -> str:
     """``slot_inputs_of``'s query, written once per database: the hot path of every slot
     answer computed. Building the same ``UNION ALL`` through the ORM (four querysets of
     nine typed columns) cost several times its execution on each request; the rows,
-    their columns and their meaning are those of ``_rows`` (a test compares the two)."""
+    their columns and their meaning are those of ``_rows`` (a test compares the two).
+    ``user`` is the SQL of the expert's user id: a parameter, or a subquery."""
     connection = connections[alias]
     quote = connection.ops.quote_name
 
@@ -119,7 +122,7 @@ def _one_expert_sql(alias: str, *, exclude_call: bool) -> str:
         start_minute=column(DateOverride, "start_minute"),
         end_minute=column(DateOverride, "end_minute"),
     )
-    held = f"{column(Call, 'active')} AND {column(Call, 'expert')} = %s"
+    held = f"{column(Call, 'active')} AND {column(Call, 'expert')} = {user}"  # a Call's expert is a User
     held += f" AND {column(Call, 'scheduled_start')} < %s AND {column(Call, 'scheduled_end')} > %s"
     if exclude_call:
         held += f" AND {column(Call, 'id')} <> %s"
@@ -128,12 +131,119 @@ def _one_expert_sql(alias: str, *, exclude_call: bool) -> str:
     )
     blocks = select(
         ExternalBusy,
-        f"{column(ExternalBusy, 'user')} = %s AND {column(ExternalBusy, 'start')} < %s AND {column(ExternalBusy, 'end')} > %s",
+        f"{column(ExternalBusy, 'user')} = {user} AND {column(ExternalBusy, 'start')} < %s AND {column(ExternalBusy, 'end')} > %s",
         source=kind(_BLOCK),
         start=column(ExternalBusy, "start"),
         end=column(ExternalBusy, "end"),
     )
     return f"{weekly} UNION ALL {overrides} UNION ALL {calls} UNION ALL {blocks}"
+
+
+# What the slots need of an expert (the rules, the zone and the ids that key the inputs),
+# read by ``public_slot_inputs`` in the order of its query's first columns.
+_TERMS_FIELDS = (
+    "id",
+    "user_id",
+    "timezone",
+    "min_notice_minutes",
+    "horizon_days",
+    "buffer_before_minutes",
+    "buffer_after_minutes",
+    "daily_limit",
+)
+# ``public_slot_inputs`` reads before it knows the expert's zone and rules: this much
+# either side of the asked window covers any zone's local days (offsets stay within a
+# day of UTC) and any buffers and call length the rules allow; ``covers`` checks.
+_PUBLIC_REACH = dt.timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class PublicSlotInputs:
+    """The public expert (only ``_TERMS_FIELDS`` loaded, the others deferred), the length
+    of the asked service and the engine's inputs, read for overrides between two UTC dates
+    and busy time within ``busy_window``."""
+
+    expert: ExpertProfile
+    duration_minutes: int
+    inputs: tuple[engine.Availability, list[engine.BusyInterval]]
+    first_date: dt.date
+    last_date: dt.date
+    busy_window: tuple[dt.datetime, dt.datetime]
+
+    def covers(self, *, first_date: dt.date, last_date: dt.date, busy_window: tuple[dt.datetime, dt.datetime]) -> bool:
+        """Whether these inputs hold all ``slot_inputs_of`` would read for these bounds
+        (more rows than it would read leave the engine's answer as it is)."""
+        return (
+            self.first_date <= first_date
+            and last_date <= self.last_date
+            and self.busy_window[0] <= busy_window[0]
+            and busy_window[1] <= self.busy_window[1]
+        )
+
+
+def public_slot_inputs(
+    *, expert_id: int, area_id: int, window: tuple[dt.datetime, dt.datetime]
+) -> PublicSlotInputs | None:
+    """``selectors.bookable_area`` and ``slot_inputs_of`` for a public slots answer, in one
+    query: ``None`` when the expert is not public or the area not theirs and active
+    (``bookable_area`` then says which, for the 404), else the inputs for ``window``
+    (aware UTC) and ``_PUBLIC_REACH`` either side of it.
+
+    The slots answer's cache miss: the ORM built ``bookable_area``'s query (three tables,
+    every column of two) in several times the time it runs, and a second round trip
+    cost as much again. Who is public is ``experts_public``'s rule (a test keeps the two
+    equal)."""
+    connection = connections[router.db_for_read(WeeklyRange)]
+    first_date = window[0].date() - _PUBLIC_REACH
+    last_date = window[1].date() + _PUBLIC_REACH
+    busy_window = (window[0] - _PUBLIC_REACH, window[1] + _PUBLIC_REACH)
+    adapt_date, adapt_moment = connection.ops.adapt_datefield_value, connection.ops.adapt_datetimefield_value
+    first, last = adapt_moment(busy_window[0]), adapt_moment(busy_window[1])
+    params = [area_id, expert_id, Role.EXPERT.value]
+    params += [expert_id, expert_id, adapt_date(first_date), adapt_date(last_date), expert_id, last, first]
+    params += [expert_id, last, first]
+    with connection.cursor() as cursor:
+        cursor.execute(_public_sql(connection.alias), params)
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    duration_at = len(_TERMS_FIELDS)  # then the area's duration, then _COLUMNS
+    expert = ExpertProfile.from_db(connection.alias, _TERMS_FIELDS, rows[0][:duration_at])
+    # a LEFT JOIN: an expert without any input row still gets one row, its source NULL
+    found = [row[duration_at + 1 :] for row in rows if row[duration_at + 2] is not None]
+    inputs = _inputs(_converted(found, connection), timezone=expert.timezone)
+    return PublicSlotInputs(expert, rows[0][duration_at], inputs, first_date, last_date, busy_window)
+
+
+@functools.cache
+def _public_sql(alias: str) -> str:
+    """The public expert's terms (``_TERMS_FIELDS`` and the area's duration) on every row
+    of ``_one_expert_sql``'s (their user id read by a subquery)."""
+    quote = connections[alias].ops.quote_name
+    aliases = {ExpertArea: "area", ExpertProfile: "expert", User: "account"}
+
+    def table(model) -> str:
+        return f"{quote(model._meta.db_table)} {aliases[model]}"
+
+    def column(model, name: str) -> str:
+        return f"{aliases[model]}.{quote(model._meta.get_field(name).column)}"
+
+    selected = [column(ExpertProfile, name.removesuffix("_id")) for name in _TERMS_FIELDS]
+    terms = (
+        f"SELECT {', '.join(selected)}, {column(ExpertArea, 'duration_minutes')}"
+        f" FROM {table(ExpertArea)}"
+        f" JOIN {table(ExpertProfile)} ON {column(ExpertProfile, 'id')} = {column(ExpertArea, 'expert')}"
+        f" JOIN {table(User)} ON {column(User, 'id')} = {column(ExpertProfile, 'user')}"
+        f" WHERE {column(ExpertArea, 'id')} = %s AND {column(ExpertArea, 'active')}"
+        f" AND {column(ExpertProfile, 'id')} = %s AND {column(ExpertProfile, 'is_listed')}"
+        f" AND {column(User, 'is_active')} AND {column(User, 'role')} = %s"
+    )
+    user = (
+        f"(SELECT {quote(ExpertProfile._meta.get_field('user').column)} FROM {quote(ExpertProfile._meta.db_table)}"
+        f" WHERE {quote(ExpertProfile._meta.pk.column)} = %s)"
+    )
+    rows = _one_expert_sql(alias, exclude_call=False, user=user)
+    return f"SELECT * FROM ({terms}) terms LEFT JOIN ({rows}) inputs ON TRUE"
 
 
 def _converted(rows: list[tuple], connection) -> list[tuple]:

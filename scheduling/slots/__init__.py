@@ -62,7 +62,7 @@ from scheduling.slots.inputs import (
     DateOverride,
     WeeklyRange,
 )
-from scheduling.slots.zone import rfc3339_texts
+from scheduling.slots.zone import rfc3339_json_items, rfc3339_texts
 
 __all__ = [
     "AVAILABLE",
@@ -74,6 +74,7 @@ __all__ = [
     "DateOverride",
     "WeeklyRange",
     "busy_window",
+    "rfc3339_json_items",
     "rfc3339_texts",
     "slot_start_seconds",
     "slot_starts",

@@ -5,10 +5,12 @@ import datetime as dt
 
 import pytest
 
+from accounts.models import Role
 from accounts.services import user_profile_update
 from accounts.storefront.services_areas import area_create
 from scheduling.services import RangeSpec, weekly_ranges_replace
 from scheduling.wallclock import parse_hhmm
+from tests.conftest import make_user
 
 UTC = dt.UTC
 
@@ -43,3 +45,11 @@ def set_week(profile, *ranges: tuple[int, str, str]):
 
 def every_day(start: str, end: str) -> list[tuple[int, str, str]]:
     return [(day, start, end) for day in range(7)]
+
+
+@pytest.fixture
+def a_client_first(db, password_hash):
+    """A user made before the experts (ask for it first), so no expert's user id equals
+    their profile id: calls and calendars are keyed by the user, weekly ranges and
+    overrides by the profile, and mixing the two up must show."""
+    return make_user(password_hash, email="first@example.com", full_name="First Client", role=Role.CLIENT)
