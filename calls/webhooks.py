@@ -40,6 +40,12 @@ def livekit_webhook_receive(*, body: str, auth_header: str) -> str:
     return _event_take(event, _happened_at(event.created_at))
 
 
+def _storable(text: str, limit: int) -> str:
+    """``text`` cut to its column, with NUL replaced: PostgreSQL text holds no NUL, and a
+    signed event carrying one must not turn into a 500 (it matches no room or user)."""
+    return text.replace("\x00", "\ufffd")[:limit]
+
+
 def _happened_at(created_at: int) -> dt.datetime:
     """When LiveKit says the event happened (seconds since the epoch); a time it cannot
     have meant (missing, negative, beyond the calendar) is replaced by the arrival time."""
@@ -56,10 +62,10 @@ def _event_take(event, happened_at: dt.datetime) -> str:
     try:
         with transaction.atomic():
             row = LiveKitWebhookEvent.objects.create(
-                event_id=event.id[:100],
-                event=event.event[:40],
-                room=event.room.name[:100],
-                participant_identity=event.participant.identity[:100],
+                event_id=_storable(event.id, 100),
+                event=_storable(event.event, 40),
+                room=_storable(event.room.name, 100),
+                participant_identity=_storable(event.participant.identity, 100),
                 happened_at=happened_at,
                 outcome="",
             )
@@ -90,7 +96,7 @@ def _stay(call, participant, user_id: int) -> CallAttendance:
     # LiveKit always sends the connection's sid; without it, one row per person.
     key = participant.sid or f"user-{user_id}"
     stay, _created = CallAttendance.objects.get_or_create(
-        call=call, participant_sid=key[:100], defaults={"user_id": user_id}
+        call=call, participant_sid=_storable(key, 100), defaults={"user_id": user_id}
     )
     return stay
 

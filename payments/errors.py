@@ -38,7 +38,7 @@ class PaymentWebhookSignatureInvalid(ApplicationError):
 
 
 class PaymentWebhookPayloadInvalid(ApplicationError):
-    """Correctly signed, but the body is not JSON."""
+    """Correctly signed, but the body is not a JSON object (or not JSON we can store)."""
 
     code = "webhook_payload_invalid"
 

@@ -6,7 +6,6 @@ after a server-side verify (``payment_verify``): a callback or webhook is a hint
 provider's answer is the truth. Refunds and releases are idempotent.
 """
 
-import json
 import logging
 import secrets
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from payments.fees import fee_split
 from payments.models import Payment, PaymentStatus, WebhookEvent
 from payments.providers import get_provider
 from payments.providers.base import ChargeResult
-from payments.webhooks import webhook_dedupe_key
+from payments.webhooks import webhook_dedupe_key, webhook_payload_parse
 
 logger = logging.getLogger(__name__)
 
@@ -296,9 +295,11 @@ def paystack_webhook_receive(*, body: bytes, signature: str | None) -> str:
         logger.warning("webhook refused: bad signature provider=%s", provider.name)
         raise PaymentWebhookSignatureInvalid(_("The webhook signature is not valid."))
     try:
-        payload = json.loads(body)
+        payload = webhook_payload_parse(body)
     except ValueError:
         raise PaymentWebhookPayloadInvalid(_("The webhook body is not JSON.")) from None
+    if not isinstance(payload, dict):  # a list, a string, a number: no event at all
+        raise PaymentWebhookPayloadInvalid(_("The webhook body is not a Paystack event."))
     try:
         key = webhook_dedupe_key(payload)
     except ValueError:

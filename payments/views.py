@@ -9,12 +9,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.storefront.money import money_format
 from payments.models import Payment, PaymentStatus, TestTransaction
+from payments.providers.base import reference_well_formed
 from payments.providers.test import checkout_fail, checkout_pay
 
 
 def _test_transaction(reference: str) -> TestTransaction:
     # The imitation checkout exists only while the test provider is the one in use.
-    if settings.PAYMENT_PROVIDER != "test":
+    if settings.PAYMENT_PROVIDER != "test" or not reference_well_formed(reference):
         raise Http404
     return get_object_or_404(TestTransaction, reference=reference)
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from payments.errors import PaymentProviderError, PaymentProviderUnavailable
 from payments.models import Payment, PaymentStatus
+from payments.providers.base import reference_well_formed
 from scheduling.bookings.payments import booking_payment_confirm
 
 logger = logging.getLogger(__name__)
@@ -33,8 +34,10 @@ def _report(request, payment: Payment) -> None:
 
 @require_GET
 def payment_callback(request):
-    reference = request.GET.get("reference", "")[:100]
-    payment = Payment.objects.select_related("call__booking").filter(reference=reference).first()
+    reference = request.GET.get("reference", "")
+    payment = None
+    if reference_well_formed(reference):
+        payment = Payment.objects.select_related("call__booking").filter(reference=reference).first()
     if payment is None:
         raise Http404(_("No such payment."))
     try:

@@ -7,6 +7,9 @@ name plus the identifier of the object it is about.
 
 import hashlib
 import hmac
+import json
+import math
+import re
 
 SIGNATURE_HEADER = "x-paystack-signature"
 
@@ -27,7 +30,54 @@ def paystack_signature_valid(body: bytes, header: str | None, secret: str) -> bo
     """
     if not header or not secret:
         return False
-    return hmac.compare_digest(paystack_signature(body, secret), header.strip().lower())
+    # compare_digest refuses (TypeError) str with non-ASCII characters, which anyone can
+    # put in a header: such a header is simply not a hex signature.
+    header = header.strip().lower()
+    if not header.isascii():
+        return False
+    return hmac.compare_digest(paystack_signature(body, secret), header)
+
+
+# Nesting deeper than this is no Paystack event (theirs are a few levels deep); json
+# would otherwise recurse until RecursionError on a body like "[[[[…".
+_MAX_DEPTH = 32
+# PostgreSQL's jsonb (where events are stored) holds neither NUL nor lone surrogates.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _non_finite(constant: str):
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _storable(value, depth: int = 0):
+    """The parsed value with every string made storable (NUL and lone surrogates become
+    U+FFFD). ``ValueError`` when nested deeper than ``_MAX_DEPTH`` or for a number no
+    float holds ("1e400" parses to infinity, which jsonb refuses)."""
+    if depth > _MAX_DEPTH:
+        raise ValueError("the JSON is nested too deeply")
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("\ufffd", value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("a number in the JSON is out of range")
+    if isinstance(value, list):
+        return [_storable(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {_storable(key, depth + 1): _storable(item, depth + 1) for key, item in value.items()}
+    return value
+
+
+def webhook_payload_parse(body: bytes):
+    """The JSON value of a (signed) webhook body, ready to store as ``jsonb``.
+
+    Raises ``ValueError`` for anything that is not strict JSON: not UTF-8, malformed,
+    ``NaN``/``Infinity`` or a number out of a float's range (never in Paystack's
+    bodies), or nested too deeply. Text PostgreSQL cannot store is replaced rather than
+    refused: a real event with odd metadata must still be taken.
+    """
+    try:
+        return _storable(json.loads(body, parse_constant=_non_finite))
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply") from None
 
 
 def webhook_dedupe_key(payload: dict) -> str:

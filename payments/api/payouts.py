@@ -25,6 +25,7 @@ from payments.models_payouts import PayoutStatus
 from payments.payout_services import payout_request
 from payments.selectors_payouts import bank_account_of, payout_get_for, payouts_of
 from procusmeet.api.errors import NotFound
+from procusmeet.api.fields import WholeNumberField
 from procusmeet.api.pagination import PagePagination
 from procusmeet.api.schema import error_responses
 
@@ -63,7 +64,7 @@ class BankListApi(_ExpertApi):
     @extend_schema(
         operation_id="banks_list",
         parameters=[OpenApiParameter("currency", str, description="Default: the expert's currency.")],
-        responses={200: OutputSerializer, **error_responses(400, 401, 403, 503)},
+        responses={200: OutputSerializer, **error_responses(400, 401, 403, 502, 503)},
         description="Banks (and mobile money operators) that can receive payouts in the currency.",
     )
     def get(self, request):
@@ -128,7 +129,7 @@ class BankAccountApi(_ExpertApi):
     @extend_schema(
         operation_id="bank_account_set",
         request=BankAccountIn,
-        responses={200: BankAccountOut, **error_responses(400, 401, 403, 503)},
+        responses={200: BankAccountOut, **error_responses(400, 401, 403, 502, 503)},
         description="Resolve the account, register it as the transfer recipient and make it the payout account.",
     )
     def put(self, request):
@@ -140,7 +141,7 @@ class BankAccountResolveApi(_ExpertApi):
     @extend_schema(
         operation_id="bank_account_resolve",
         request=BankAccountIn,
-        responses={200: ResolvedAccountOut, **error_responses(400, 401, 403, 503)},
+        responses={200: ResolvedAccountOut, **error_responses(400, 401, 403, 502, 503)},
         description="The name on the account, to confirm before saving it (nothing is saved).",
     )
     def post(self, request):
@@ -191,7 +192,9 @@ class PayoutListApi(_ExpertApi):
     pagination_class = PagePagination  # so the schema shows the paginated envelope (GET)
 
     class InputSerializer(serializers.Serializer):
-        amount = serializers.IntegerField(min_value=1, help_text="Minor units, at most the available balance.")
+        # Not IntegerField: it takes 1500.0 and "1500.00" as 1500; a decimal point means the
+        # sender thinks in major units (SPEC §5: minor units, never floats), so it is refused.
+        amount = WholeNumberField(min_value=1, help_text="Minor units (a whole number), at most the available balance.")
         currency = serializers.CharField(required=False, max_length=3, help_text="Default: the bank account's.")
 
         class Meta:

@@ -49,10 +49,21 @@ class PaymentListApi(APIView):
         return paginator.get_paginated_response(PaymentOut(page, many=True).data)
 
 
+class WebhookOutcomeOut(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=["processed", "duplicate", "ignored", "failed"],
+        help_text="`failed`: stored and retried by a job (the delivery needs no resending).",
+    )
+
+    class Meta:
+        ref_name = "PaystackWebhookOutcome"
+
+
 class PaystackWebhookApi(APIView):
     """Paystack's events. The signature is checked on the raw body before it is parsed:
     a forged or unsigned delivery gets 401 and changes nothing. Valid deliveries get 200
-    at once, duplicates and events we do not act on included."""
+    at once, duplicates and events we do not act on included; a signed body that is not
+    a JSON object gets 400."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []  # signed by Paystack, not by a user (and no CSRF)
@@ -61,7 +72,9 @@ class PaystackWebhookApi(APIView):
         operation_id="webhooks_paystack",
         request=None,
         responses={
-            200: OpenApiResponse(description="Accepted (processed, duplicate or ignored)."),
+            200: OpenApiResponse(
+                WebhookOutcomeOut, description="Accepted (processed, duplicate, ignored, or failed and kept to retry)."
+            ),
             **error_responses(400, 401),
         },
     )

@@ -137,6 +137,13 @@ def recipient_type_for(currency: str) -> str:
         ) from None
 
 
+def reference_well_formed(reference: str) -> bool:
+    """A reference Paystack would accept (and so could be one of ours): 1–100 letters,
+    digits, '-', '.' or '='. Addresses carrying anything else are looked up nowhere (a
+    NUL in a lookup is an error in PostgreSQL, not a miss)."""
+    return bool(_REFERENCE.fullmatch(reference))
+
+
 def _check_charge(*, reference: str, amount: int, currency: str, email: str) -> None:
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
         raise ValueError("amount must be a positive integer of minor units")

@@ -9,6 +9,8 @@ _DESCRIPTIONS = {
     403: "Signed in, but not allowed to do this.",
     404: "Not found (or not yours).",
     409: "Conflicts with the current state.",
+    429: "Too many requests from this address; try again after the `Retry-After` seconds.",
+    502: "A provider we depend on refused the request or answered something unreadable.",
     503: "A service we depend on is briefly unavailable.",
 }
 
