@@ -12,6 +12,7 @@ also needs the call to have begun: 409 ``call_not_started`` before the scheduled
 """
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -63,6 +64,13 @@ class CallEndApi(APIView):
         return _answer(request, call_id)
 
 
+class LiveKitWebhookOutcomeOut(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["processed", "duplicate", "ignored"])
+
+    class Meta:
+        ref_name = "LiveKitWebhookOutcome"
+
+
 class LiveKitWebhookApi(APIView):
     """LiveKit's events, verified with livekit-api before anything else: a forged or
     tampered delivery gets 401 and changes nothing; valid ones get 200 (duplicates and
@@ -75,7 +83,7 @@ class LiveKitWebhookApi(APIView):
         operation_id="webhooks_livekit",
         request=None,
         responses={
-            200: OpenApiResponse(description="Accepted (processed, duplicate or ignored)."),
+            200: OpenApiResponse(LiveKitWebhookOutcomeOut, description="Accepted (processed, duplicate or ignored)."),
             **error_responses(400, 401, 503),
         },
     )

@@ -5,10 +5,12 @@ nothing of ours; one in the event id or the connection id of a real participant 
 leaves the stay recorded."""
 
 import pytest
+from rest_framework.test import APIClient
 
 from calls.models import CallAttendance, LiveKitWebhookEvent
 from tests.calls.bookings import bob_call, bob_hour, fresh  # noqa: F401
 from tests.calls.conftest import LIVEKIT_API_KEY, LIVEKIT_API_SECRET
+from tests.contract.test_schema_matches_answers import conforms
 from tests.fakes.livekit_twirp import signed_webhook, webhook_event
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,24 @@ def test_room_finished_before_anyone_joined_changes_nothing_and_a_later_join_sti
     joined = webhook_event("participant_joined", room=room, identity=identity, event_id="J_1")
     assert deliver(api, joined).json() == {"status": "processed"}
     assert fresh(bob_call).call.status == "in_progress"
+
+
+@pytest.fixture(scope="module")
+def openapi(django_db_blocker):
+    with django_db_blocker.unblock():
+        return APIClient().get("/api/schema/", {"format": "json"}).json()
+
+
+def test_each_answer_is_one_the_schema_describes(openapi, api, livekit_settings, bob_call, alice_client):
+    """The 200 body ({"status"}) is in the schema as the Paystack webhook's is, so a
+    generated client can read it; so are the 401 of a forged delivery and the 400."""
+    event = webhook_event("participant_joined", room=f"booking-{bob_call.pk}", identity=str(alice_client.pk))
+    answers = [deliver(api, event), deliver(api, event)]
+    answers.append(api.post(URL, data="{}", content_type="application/webhook+json", HTTP_AUTHORIZATION="forged"))
+
+    assert [answer.status_code for answer in answers] == [200, 200, 401]
+    assert [answers[0].json(), answers[1].json()] == [{"status": "processed"}, {"status": "duplicate"}]
+    schema = openapi["paths"][URL]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/LiveKitWebhookOutcome"}
+    for answer in answers:
+        conforms(openapi, answer, "post", URL)
