@@ -155,7 +155,12 @@ def _accept(*, booking_id: int, actor, now: dt.datetime) -> Booking:
     start = proposal.proposed_start
     if start <= now:  # nothing the client sent is wrong: the proposal went stale (409, not 400)
         raise TooLate(_("The proposed time has passed. Ask the expert for another."))
-    _require_offered(expert=expert, call=call, start=start, now=now)
+    # The expert's minimum notice was met when they chose this time; measuring it again
+    # at the client's answer would turn a late "yes" into a 409 the client cannot act
+    # on. So notice counts from the proposal (never more than one notice back);
+    # hours, other calls and the daily limit are checked as of now.
+    notice_from = max(now - dt.timedelta(minutes=expert.min_notice_minutes), min(proposal.created_at, now))
+    _require_offered(expert=expert, call=call, start=start, now=notice_from)
     if client_busy_at(client_id=call.client_id, start=start, minutes=call.duration_minutes, exclude_call_id=call.pk):
         raise client_busy_error()
     previous_start = call.scheduled_start

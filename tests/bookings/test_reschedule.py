@@ -199,3 +199,34 @@ def test_accepting_a_proposal_whose_time_has_passed_is_a_409(api_as, alice_clien
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "too_late"
     assert fresh(paid).call.scheduled_start == slot
+
+
+def test_a_proposal_accepted_inside_the_experts_notice_still_moves_the_call(
+    api_as, alice_client, bob_expert, paid, slot, frozen_now
+):
+    """bob asks two hours' notice; he proposed noon the day before the call, and the
+    client says yes at 11:00 that day. bob chose that time, so it is taken."""
+    proposed = slot - dt.timedelta(days=1) + dt.timedelta(hours=3)
+    assert propose(api_as, bob_expert, paid, proposed).status_code == 200
+    frozen_now(proposed - dt.timedelta(hours=1))
+
+    response = answer(api_as, alice_client, paid, "accept")
+
+    assert response.status_code == 200, response.json()
+    assert fresh(paid).call.scheduled_start == proposed
+
+
+def test_a_proposal_outside_hours_the_expert_has_since_removed_is_still_refused(
+    api_as, alice_client, bob_expert, paid, slot, frozen_now
+):
+    """Only the notice is measured from the proposal: his hours are read as they are now."""
+    proposed = slot - dt.timedelta(days=1) + dt.timedelta(hours=3)
+    assert propose(api_as, bob_expert, paid, proposed).status_code == 200
+    bob_expert.expert_profile.weekly_ranges.all().delete()
+    frozen_now(proposed - dt.timedelta(hours=1))
+
+    response = answer(api_as, alice_client, paid, "accept")
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "slot_unavailable"
+    assert fresh(paid).call.scheduled_start == slot
