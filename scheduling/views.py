@@ -163,7 +163,11 @@ def weekly_update(request, expert, range_id: int):
 @expert_required
 def weekly_delete(request, expert, range_id: int):
     weekly_range = get_object_or_404(WeeklyRange, pk=range_id, expert=expert)
-    error = _run(request, lambda: services.weekly_range_delete(expert=expert, range_id=range_id), _("Removed."))
+    error = _run(
+        request,
+        lambda: services.weekly_range_delete(expert=expert, range_id=range_id),
+        _("Removed %(day)s hours.") % {"day": weekly_range.get_weekday_display()},
+    )
     return _row_answer(request, expert, weekly_range.weekday, error=error)
 
 

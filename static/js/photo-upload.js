@@ -66,6 +66,16 @@
         return; // let the browser post the empty form; the server explains
       }
       event.preventDefault();
+      // Disabling the focused button drops focus to <body>; hand it back when the upload
+      // ends, so a keyboard user goes on from here rather than from the top of the page.
+      var hadFocus = document.activeElement === button;
+      var finish = function () {
+        progress.hidden = true;
+        button.disabled = false;
+        if (hadFocus && (!document.activeElement || document.activeElement === document.body)) {
+          button.focus();
+        }
+      };
       var data = new FormData();
       data.append("photo", file);
       var xhr = new XMLHttpRequest();
@@ -78,8 +88,7 @@
         }
       });
       xhr.addEventListener("load", function () {
-        progress.hidden = true;
-        button.disabled = false;
+        finish();
         if (xhr.status === 200) {
           var body = JSON.parse(xhr.responseText);
           savedSrc = body.photo_url;
@@ -93,8 +102,7 @@
         }
       });
       xhr.addEventListener("error", function () {
-        progress.hidden = true;
-        button.disabled = false;
+        finish();
         preview.src = savedSrc;
         say(root.dataset.errorText, true);
       });

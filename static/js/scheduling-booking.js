@@ -52,6 +52,15 @@
           select.focus();
         }
       });
+      // Escape folds the picker away and hands focus back to "change", as the site's
+      // menus do (an open list of the select takes the first Escape itself).
+      picker.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && !picker.hidden) {
+          picker.hidden = true;
+          change.setAttribute("aria-expanded", "false");
+          change.focus();
+        }
+      });
     }
   }
 

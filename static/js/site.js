@@ -89,16 +89,38 @@
   // a row's Edit button) drops focus to <body>, and the next Tab starts over at the top
   // of the page. Keep keyboard users where they were: on what the trigger names in
   // data-then-focus (a selector; such a trigger always moves focus there), else on the
-  // new content itself.
+  // new content itself. Each note is tied to its request (its xhr): a second request
+  // set off by the first answer (the availability preview) must not wipe it out.
   var focusAfterSwap = null;
+  // hx-disabled-elt disables the button just pressed, and a disabled button hands focus
+  // to <body> while the request is out: remember where focus was when it left.
+  var focusAtRequest = null;
+
+  function sameRequest(note, detail) {
+    return Boolean(note) && (!detail || !detail.xhr || note.xhr === detail.xhr);
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var active = document.activeElement;
+    var trigger = event.detail.elt;
+    if (active && active !== document.body && trigger && trigger.contains(active)) {
+      focusAtRequest = { xhr: event.detail.xhr, element: active };
+    }
+  });
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
     var target = event.detail.target;
     var active = document.activeElement;
+    if ((!active || active === document.body) && sameRequest(focusAtRequest, event.detail)) {
+      active = focusAtRequest.element;
+    }
     var named = trigger && trigger.getAttribute && trigger.getAttribute("data-then-focus");
     var losing = active && active !== document.body && target && target.contains(active);
-    focusAfterSwap = named || losing ? { selector: named, target: target } : null;
+    if (named || losing) {
+      var activeId = active && active.id;
+      focusAfterSwap = { xhr: event.detail.xhr, selector: named, target: target, activeId: activeId };
+    }
   });
 
   function newPlaceOf(target) {
@@ -108,21 +130,44 @@
     return target.id ? document.getElementById(target.id) : null;  // an outerHTML swap
   }
 
-  document.addEventListener("htmx:afterSettle", function () {
-    var pending = focusAfterSwap;
-    focusAfterSwap = null;
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var pending = sameRequest(focusAfterSwap, event.detail) ? focusAfterSwap : null;
+    var atRequest = sameRequest(focusAtRequest, event.detail) ? focusAtRequest.element : null;
+    if (pending) {
+      focusAfterSwap = null;
+    }
+    if (atRequest) {
+      focusAtRequest = null;
+    }
     if (!pending) {
+      // The pressed button outlived the swap: give it its focus back once enabled again.
+      var lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && atRequest && atRequest.isConnected && !atRequest.disabled) {
+        atRequest.focus();
+      }
       return;
     }
     var active = document.activeElement;
     var kept = active && active !== document.body && active.isConnected;
+    var swapped = newPlaceOf(pending.target);
+    // Already moved on into the new content (a click in the form just drawn) before it
+    // settled: leave them there rather than pull focus away mid-typing.
+    var restored = kept && pending.activeId && active.id === pending.activeId;
+    if (kept && !restored && swapped && swapped.contains(active)) {
+      return;
+    }
     var place = pending.selector ? document.querySelector(pending.selector) : null;
     if (!place && kept) {
       return;  // htmx put focus back itself (an element with the same id)
     }
-    place = place || newPlaceOf(pending.target);
+    place = place || swapped;
     if (!place) {
       return;
+    }
+    // A form sent back with errors: start on the first field to fix, not at the top of
+    // the swapped section (a panel of rows) where the errors are many Tabs away.
+    if (!pending.selector) {
+      place = place.querySelector('[aria-invalid="true"]') || place;
     }
     if (place.tabIndex < 0 && !place.hasAttribute("tabindex")) {
       place.setAttribute("tabindex", "-1");
