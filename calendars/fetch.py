@@ -46,6 +46,39 @@ def _check_address(url: str) -> None:
         raise FetchFailed("The address must start with https://, http:// or webcal://.")
 
 
+# NAT64's well-known prefix carries an IPv4 address in its last 32 bits (RFC 6052).
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def is_public_ip(address: str) -> bool:
+    """Whether ``address`` reaches the public internet only. An IPv6 address can carry an
+    IPv4 one (mapped, 6to4, Teredo, NAT64) that a gateway delivers to, and Python calls
+    ``64:ff9b::a00:1`` (10.0.0.1 through NAT64) global: the carried address must be too."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if not ip.is_global:
+        return False
+    if ip.version == 4:
+        return True
+    carried = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None]
+    if ip in _NAT64:
+        carried.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return all(inner is None or inner.is_global for inner in carried)
+
+
+def names_a_private_host(url: str) -> bool:
+    """Whether the address itself (no DNS lookup) names this machine or a private network:
+    ``localhost`` or an IP literal that is not public. Lets an expert hear "no" when adding
+    it, instead of a calendar that can never be fetched; names that resolve privately are
+    still refused at every fetch."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+        if host == "localhost" or host.endswith(".localhost"):
+            return True
+        return not is_public_ip(host)
+    except ValueError:  # a name, not an address (or no address at all: refused elsewhere)
+        return False
+
+
 def _public_addresses(host: str, port: int) -> list[str]:
     """Every address ``host`` resolves to, or ``FetchFailed`` if any of them is not public."""
     try:
@@ -54,7 +87,7 @@ def _public_addresses(host: str, port: int) -> list[str]:
         raise FetchFailed(f"The host {host} could not be found.") from error
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     for address in addresses:
-        if not ipaddress.ip_address(address.split("%", 1)[0]).is_global:
+        if not is_public_ip(address):
             raise FetchFailed("The address points into a private network.")
     return addresses
 

@@ -3,6 +3,7 @@
 import datetime as dt
 import logging
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from calendars.errors import CalendarInvalid, CalendarLimitReached, CalendarNotFound
 from calendars.feed_reader import FeedUnreadable, feed_busy_spans
-from calendars.fetch import normalised
+from calendars.fetch import names_a_private_host, normalised
 from calendars.models import CalendarFeed, ExternalBusy, ExternalCalendar
 
 logger = logging.getLogger(__name__)
@@ -64,9 +65,13 @@ def _valid_url(url: str) -> str:
         raise CalendarInvalid(message, fields={"url": [message]})
     try:
         URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
+        urlsplit(url).port  # the validator lets any five digits through; 65536 and up are no port
+    except (ValidationError, ValueError):
         message = _("Enter the calendar's secret address (https://… or webcal://…).")
         raise CalendarInvalid(message, fields={"url": [message]}) from None
+    if names_a_private_host(url) and not settings.CALENDAR_FETCH_ALLOW_PRIVATE:
+        message = _("This address points into a private network; use the calendar's public address.")
+        raise CalendarInvalid(message, fields={"url": [message]})
     return url
 
 

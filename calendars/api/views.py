@@ -1,10 +1,9 @@
 """Calendar sync in the API: the private feed address, external calendars, and a
 booking as an ``.ics`` file."""
 
-import json
-
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -12,9 +11,12 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.serializers import OnlyKnownFields
 from accounts.permissions import IsExpert
 from calendars import selectors, services
+from calendars.errors import CalendarNotFound
 from calendars.invites import booking_google_link, booking_ics_download
+from procusmeet.api.fields import TextField
 from procusmeet.api.schema import error_responses
 
 
@@ -67,9 +69,9 @@ class ExternalCalendarSerializer(serializers.Serializer):
 class ExternalCalendarListApi(APIView):
     permission_classes = [IsExpert]
 
-    class InputSerializer(serializers.Serializer):
-        name = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
-        url = serializers.CharField(max_length=1000, help_text="The calendar's secret ICS address (https or webcal).")
+    class InputSerializer(OnlyKnownFields):
+        name = TextField(max_length=80, required=False, allow_blank=True, default="")
+        url = TextField(max_length=1000, help_text="The calendar's secret ICS address (https or webcal).")
 
         class Meta:
             ref_name = "ExternalCalendarCreate"
@@ -119,27 +121,34 @@ class ExternalCalendarRefreshApi(APIView):
         description="Fetch the calendar now and answer its health afterwards.",
     )
     def post(self, request, calendar_id: int):
-        from calendars.errors import CalendarNotFound
-
         if not selectors.external_calendars_of(user=request.user).filter(pk=calendar_id).exists():
-            raise CalendarNotFound("No such calendar.")
+            raise CalendarNotFound(_("No such calendar."))
         calendar = services.external_calendar_refresh(calendar_id=calendar_id)
+        if calendar is None:  # removed (another tab, another device) while it was fetched
+            raise CalendarNotFound(_("No such calendar."))
         return Response(ExternalCalendarSerializer(calendar).data)
 
 
 class CalendarRenderer(BaseRenderer):
-    """Lets ``Accept: text/calendar`` through content negotiation; errors stay JSON."""
+    """Lets ``Accept: text/calendar`` through content negotiation. The view answers the
+    finished document itself; its errors are rendered as JSON (``handle_exception``)."""
 
     media_type = "text/calendar"
     format = "ics"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return json.dumps(data).encode() if isinstance(data, dict) else data
+        return data
 
 
 class BookingCalendarApi(APIView):
     renderer_classes = [JSONRenderer, CalendarRenderer]
+
+    def handle_exception(self, exc):
+        # An error is JSON in the one error shape whatever the client accepts: a body
+        # labelled text/calendar that holds JSON is neither (and 406 is no exception).
+        self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     @extend_schema(
         operation_id="bookings_calendar",

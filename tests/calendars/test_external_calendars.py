@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from accounts.services import user_profile_update
+from calendars.errors import CalendarInvalid
 from calendars.models import ExternalBusy, ExternalCalendar
 from calendars.services import (
     external_calendar_add,
@@ -121,11 +122,15 @@ def test_a_broken_feed_is_reported_not_fatal(feeds, settings, bob_expert, route,
     assert len(busy_of(bob_expert)) == 3
 
 
-def test_private_network_addresses_are_refused(feeds, settings, bob_expert, django_capture_on_commit_callbacks):
+def test_private_network_addresses_are_refused(feeds, settings, bob_expert):
     settings.CALENDAR_FETCH_ALLOW_PRIVATE = False
     url = feeds.publish("/work.ics", calendar(weekly_standup(f"{next_monday():%Y%m%d}")))
+    with pytest.raises(CalendarInvalid):  # an address naming a private host is refused at once
+        external_calendar_add(user=bob_expert, name="Work", url=url)
+    # One stored before that check (or a name resolving privately) is refused by the fetch.
+    stored = ExternalCalendar.objects.create(user=bob_expert, name="Work", url=url)
 
-    work = connect(bob_expert, url, django_capture_on_commit_callbacks)
+    work = external_calendar_refresh(calendar_id=stored.pk)
 
     assert work.last_error == "The address points into a private network."
     assert feeds.requests == [] and busy_of(bob_expert) == []
