@@ -74,6 +74,43 @@ class PublicExpertSerializer(serializers.Serializer):
     class Meta:
         ref_name = "PublicExpert"
 
+    def to_representation(self, profile) -> dict:
+        """The fields declared above, written out: DRF's generic walk over them (field
+        lookups, nested serializer, per-value checks) was most of the time a directory
+        page spent in Python. The declarations still make the schema, and
+        tests/storefront/test_directory_representation.py holds this to DRF's own output.
+        """
+        return {
+            "id": profile.pk,
+            "slug": profile.slug,
+            "url": self.get_url(profile),
+            "display_name": profile.display_name,
+            "headline": profile.headline,
+            "bio": profile.bio,
+            "bio_html": profile.bio_html,
+            "photo_url": self.get_photo_url(profile),
+            "languages": _strings(profile.languages),
+            "categories": self.get_categories(profile),
+            "currency": profile.currency,
+            "timezone": profile.timezone,
+            "years_experience": profile.years_experience,
+            "social_links": _strings(profile.social_links),
+            "from_price": profile.from_price,
+            "areas": [
+                {
+                    "id": area.pk,
+                    "title": area.title,
+                    "description": area.description,
+                    "duration_minutes": area.duration_minutes,
+                    "price": area.price,
+                    "currency": area.currency,
+                }
+                for area in profile.active_areas
+            ],
+            "rating": self.get_rating(profile),
+            "next_slot": self.fields["next_slot"].to_representation(profile.next_slot),  # RFC 3339, UTC
+        }
+
     def get_url(self, profile) -> str:
         return expert_page_url(profile)
 
@@ -87,6 +124,11 @@ class PublicExpertSerializer(serializers.Serializer):
     def get_rating(self, profile) -> dict | None:
         rating = rating_of(profile)
         return None if rating is None else {"average": float(rating.average), "count": rating.count}
+
+
+def _strings(values: list) -> list:
+    """A ``ListField`` of ``CharField``/``URLField`` values as DRF writes it."""
+    return [None if value is None else str(value) for value in values]
 
 
 _FILTER_PARAMETERS = [

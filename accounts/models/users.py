@@ -78,6 +78,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+        # Public pages join every expert to their user (active, still an expert): this
+        # small index lets the directory's counts read it without scanning all users.
+        indexes = [
+            models.Index(
+                fields=["id"], condition=models.Q(is_active=True, role=Role.EXPERT), name="user_active_expert_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.email

@@ -11,6 +11,7 @@ from accounts.storefront.languages import LANGUAGE_CHOICES
 from accounts.storefront.money import MINOR_PER_MAJOR
 from accounts.storefront.selectors import Available, DirectoryFilters, Sort
 from accounts.storefront.validators import MAX_SOCIAL_LINKS
+from accounts.storefront.widgets import QuickSelect
 
 TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
@@ -133,11 +134,17 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
     category = forms.SlugField(label=_("Category"), required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False)
-    currency = forms.ChoiceField(label=_("Currency"), choices=[("", _("Any currency")), *Currency.choices], required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False, widget=QuickSelect
+    )
+    currency = forms.ChoiceField(
+        label=_("Currency"), choices=[("", _("Any currency")), *Currency.choices], required=False, widget=QuickSelect
+    )
     min_price = forms.IntegerField(label=_("Min price"), min_value=0, max_value=10**9, required=False)
     max_price = forms.IntegerField(label=_("Max price"), min_value=0, max_value=10**9, required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), choices=[("", _("Default")), *Sort.CHOICES], required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), choices=[("", _("Default")), *Sort.CHOICES], required=False, widget=QuickSelect
+    )
     available = forms.ChoiceField(
         label=_("Available"), choices=[("", _("Any time")), *Available.CHOICES], required=False
     )

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -56,12 +56,12 @@ def _with_public_relations(profiles: QuerySet) -> QuerySet:
     The stored search vector is only read inside PostgreSQL (matching and ranking), and
     it is the widest column (it grows with the bio), so it is not fetched with the rows.
     """
+    return profiles.defer("search_vector").select_related("rating_summary").prefetch_related(*_public_prefetches())
+
+
+def _public_prefetches() -> tuple:
     active_areas = ExpertArea.objects.filter(active=True).order_by("price", "id")
-    return (
-        profiles.defer("search_vector")
-        .select_related("rating_summary")
-        .prefetch_related("categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas"))
-    )
+    return ("categories", Prefetch("areas", queryset=active_areas, to_attr="active_areas"))
 
 
 def experts_public() -> QuerySet[ExpertProfile]:
@@ -147,13 +147,31 @@ def _ordering(sort: str, ranked: bool) -> list:
 
 
 def experts_featured(*, limit: int) -> list[ExpertProfile]:
-    """The landing page's experts: the directory's best rated, newest among equals."""
-    return list(_with_public_relations(experts_listed().order_by(*_ordering(Sort.RATING, ranked=False)))[:limit])
+    """The landing page's experts: the directory's best rated, newest among equals.
+
+    The directory's rating order, taken in two parts so neither sorts the whole
+    directory: experts with a rating summary (a join from the small ratings table, in
+    rating order), then, only while short of ``limit``, the newest of those without one
+    (they sort last, newest first: a walk down the newest-first index).
+    """
+    listed = experts_listed().defer("search_vector").select_related("rating_summary")
+    featured = list(listed.filter(rating_summary__isnull=False).order_by(*_ordering(Sort.RATING, ranked=False))[:limit])
+    if len(featured) < limit:
+        unrated = listed.filter(rating_summary__isnull=True).order_by("-created_at", "-id")
+        featured += unrated[: limit - len(featured)]
+    prefetch_related_objects(featured, *_public_prefetches())  # one query per relation for both parts
+    return featured
 
 
 def categories_in_use() -> QuerySet[Category]:
-    """Categories at least one expert of the directory is in (the landing page's chips)."""
-    return Category.objects.filter(Exists(experts_listed().filter(categories=OuterRef("pk"))))
+    """Categories at least one expert of the directory is in (the landing page's chips).
+
+    Asked as "the first listed expert of the category is not NULL" rather than EXISTS:
+    PostgreSQL turns an EXISTS into a join that hashes the whole directory, while this
+    subquery, stopping at its first row, is a few index probes per category.
+    """
+    first_expert = experts_listed().filter(categories=OuterRef("pk")).values("pk")[:1]
+    return Category.objects.alias(first_expert=Subquery(first_expert)).filter(first_expert__isnull=False)
 
 
 def expert_areas(*, expert: ExpertProfile) -> QuerySet[ExpertArea]:
