@@ -12,6 +12,7 @@ from accounts.models import Currency, ExpertProfile, Role, User, validate_timezo
 from accounts.services import PROFILE_EDITABLE_FIELDS
 from accounts.storefront.public import expert_photo_url
 from accounts.storefront.validators import validate_languages, validate_public_slug, validate_social_links
+from scheduling.timezones import zone_or_none
 
 _expert_field = ExpertProfile._meta.get_field
 
@@ -117,9 +118,39 @@ class _MeUpdateFields(OnlyKnownFields):
         return str(_("Unknown field."))
 
 
+class _LowercaseCharField(serializers.CharField):
+    """Text whose case carries no meaning (a profile address, a language code): lowered
+    before the field's rules check it, as the profile service does, so "Bob-Tax" is saved
+    as "bob-tax" instead of being refused for its capitals."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).lower()
+
+
+class ZoneNameField(serializers.CharField):
+    """An IANA zone in any case ("europe/berlin") or legacy spelling ("Asia/Calcutta"),
+    taken under its canonical current name, as the slots API reads ``?tz=``; a name
+    tzdata does not know is refused."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=64, validators=[validate_timezone], **kwargs)
+
+    def to_internal_value(self, data):
+        name = super().to_internal_value(data)
+        zone = zone_or_none(name)
+        return zone.key if zone is not None else name
+
+
+class _CurrencyField(serializers.ChoiceField):
+    """A currency code in any case ("usd"), as the areas API takes one."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.strip().upper() if isinstance(data, str) else data)
+
+
 class ClientMeUpdateSerializer(_MeUpdateFields):
     full_name = serializers.CharField(max_length=150)
-    timezone = serializers.CharField(max_length=64, validators=[validate_timezone])
+    timezone = ZoneNameField()
 
     class Meta:
         ref_name = "ClientMeUpdate"
@@ -129,9 +160,9 @@ class ExpertMeUpdateSerializer(ClientMeUpdateSerializer):
     display_name = serializers.CharField(max_length=_expert_field("display_name").max_length)
     headline = serializers.CharField(max_length=_expert_field("headline").max_length, allow_blank=True)
     bio = serializers.CharField(max_length=_expert_field("bio").max_length, allow_blank=True)
-    languages = serializers.ListField(child=serializers.CharField(max_length=8), validators=[validate_languages])
-    slug = serializers.CharField(max_length=80, validators=[validate_public_slug])
-    currency = serializers.ChoiceField(choices=Currency.choices)
+    languages = serializers.ListField(child=_LowercaseCharField(max_length=8), validators=[validate_languages])
+    slug = _LowercaseCharField(max_length=80, validators=[validate_public_slug])
+    currency = _CurrencyField(choices=Currency.choices)
     min_notice_minutes = serializers.IntegerField(min_value=0, max_value=60 * 24 * 30)
     horizon_days = serializers.IntegerField(min_value=1, max_value=365)
     buffer_before_minutes = serializers.IntegerField(min_value=0, max_value=240)

@@ -4,6 +4,8 @@ Every answer that issues tokens also sets the refresh token as an HttpOnly, Same
 cookie scoped to the auth paths, so a browser client never has to store it in script.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -15,9 +17,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.serializers import MeSerializer, TokenPairSerializer, me_data
+from accounts.api.serializers import MeSerializer, OnlyKnownFields, TokenPairSerializer, ZoneNameField, me_data
 from accounts.authentication import SESSION_CLAIM
-from accounts.models import Role, User, validate_timezone
+from accounts.models import Role, User
 from accounts.selectors import user_get_with_profile
 from accounts.services import user_login, user_logout_everywhere, user_register
 from accounts.services_google import google_login
@@ -30,8 +32,19 @@ TOKEN_MAX_LENGTH = 4096
 
 
 def client_meta(request) -> dict:
-    """Device and address recorded on the session, shown in the sessions list."""
-    return {"user_agent": request.META.get("HTTP_USER_AGENT", ""), "ip": request.META.get("REMOTE_ADDR") or None}
+    """Device and address recorded on the session, shown in the sessions list.
+
+    Both come from outside: behind a proxy the address is what its X-Forwarded-For
+    said ("1.2.3.4, 5.6.7.8", "unknown"), and a header may carry a NUL that PostgreSQL
+    cannot store. Neither may turn a sign-in into a 500, so what is not an IP address
+    is recorded as none and NULs are dropped.
+    """
+    user_agent = request.META.get("HTTP_USER_AGENT", "").replace("\x00", "")
+    try:
+        ip = str(ipaddress.ip_address(request.META.get("REMOTE_ADDR") or ""))
+    except ValueError:
+        ip = None
+    return {"user_agent": user_agent, "ip": ip}
 
 
 def _with_refresh_cookie(response: Response, refresh: str) -> Response:
@@ -71,14 +84,12 @@ class _PublicApi(APIView):
 
 
 class RegisterApi(_PublicApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(OnlyKnownFields):
         email = serializers.EmailField(max_length=254)
         password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
         full_name = serializers.CharField(max_length=150)
         role = serializers.ChoiceField(choices=Role.choices)
-        timezone = serializers.CharField(
-            max_length=64,
-            validators=[validate_timezone],
+        timezone = ZoneNameField(
             required=False,
             help_text="IANA zone the times are shown in (default: UTC for clients, Africa/Lagos for experts).",
         )
@@ -103,7 +114,7 @@ class RegisterApi(_PublicApi):
     @extend_schema(
         operation_id="auth_register",
         request=InputSerializer,
-        responses={201: OutputSerializer, **error_responses(400)},
+        responses={201: OutputSerializer, **error_responses(400, 429)},
     )
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
@@ -114,7 +125,7 @@ class RegisterApi(_PublicApi):
 
 
 class LoginApi(_PublicApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(OnlyKnownFields):
         email = serializers.EmailField(max_length=254)
         password = serializers.CharField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True)
 
@@ -124,7 +135,7 @@ class LoginApi(_PublicApi):
     @extend_schema(
         operation_id="auth_login",
         request=InputSerializer,
-        responses={200: TokenPairSerializer, **error_responses(400, 401)},
+        responses={200: TokenPairSerializer, **error_responses(400, 401, 429)},
     )
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
@@ -133,7 +144,7 @@ class LoginApi(_PublicApi):
 
 
 class RefreshApi(_PublicApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(OnlyKnownFields):
         refresh = serializers.CharField(
             required=False, allow_blank=True, max_length=TOKEN_MAX_LENGTH, help_text="Omit to use the refresh cookie."
         )
@@ -144,7 +155,7 @@ class RefreshApi(_PublicApi):
     @extend_schema(
         operation_id="auth_refresh",
         request=InputSerializer,
-        responses={200: TokenPairSerializer, **error_responses(400, 401)},
+        responses={200: TokenPairSerializer, **error_responses(400, 401, 429)},
         description="Rotates the pair: the refresh token sent stops working. Presenting an already "
         "rotated refresh token ends every session of its user.",
     )
@@ -159,7 +170,7 @@ class RefreshApi(_PublicApi):
 
 
 class LogoutApi(APIView):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(OnlyKnownFields):
         refresh = serializers.CharField(required=False, allow_blank=True, max_length=TOKEN_MAX_LENGTH)
 
         class Meta:
@@ -170,7 +181,7 @@ class LogoutApi(APIView):
         request=InputSerializer,
         responses={
             204: OpenApiResponse(description="Signed out; the refresh cookie is cleared."),
-            **error_responses(401),
+            **error_responses(400, 401),
         },
         description="Ends the session named by the refresh token in the body (another device's, say); "
         "without one, or when it names none of your sessions, ends the session of the access token "
@@ -216,7 +227,7 @@ class LogoutAllApi(APIView):
 
 
 class GoogleLoginApi(_PublicApi):
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(OnlyKnownFields):
         # OAuth tokens are printable ASCII; anything else could never reach Google in a header.
         access_token = serializers.RegexField(
             r"^[\x21-\x7e]+$",
@@ -236,7 +247,7 @@ class GoogleLoginApi(_PublicApi):
         responses={
             200: OpenApiResponse(TokenPairSerializer, description="Signed in to an existing account."),
             201: OpenApiResponse(TokenPairSerializer, description="A new account was created."),
-            **error_responses(400, 401, 403, 503),
+            **error_responses(400, 401, 403, 429, 503),
         },
     )
     def post(self, request):

@@ -46,7 +46,7 @@ class DeletionRequestApi(APIView):
     @extend_schema(
         operation_id="me_deletion_request_create",
         request=InputSerializer,
-        responses={201: OutputSerializer, **error_responses(400, 401)},
+        responses={201: OutputSerializer, **error_responses(400, 401, 429)},
         description="Ask for your account to be deleted, confirming with your password. Staff process "
         "the request; asking again while one is open returns it.",
     )

@@ -44,8 +44,33 @@ class UserManager(BaseUserManager):
 
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """The one spelling of an address: lower case, with the domain as mail is sent to it.
+
+        Django delivers to ``domain.encode("idna")`` (IDNA 2003), which folds spellings
+        of one domain together: ``xn--`` punycode, full-width letters, a zero-width space,
+        "ß" for "ss". Each of those must name the same account, not a second one that
+        receives the first one's mail.
+        """
+        email = (super().normalize_email(email) or "").strip()
+        name, at, domain = email.rpartition("@")
+        if at:
+            try:
+                domain = domain.encode("idna").decode("idna")
+            except UnicodeError:  # not a domain mail could be sent to; validation refuses it
+                pass
+        return f"{name}{at}{domain}".lower()
+
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        # The address as typed first: an account whose address was saved before it had
+        # one spelling (a web sign-up) keeps signing in as it did.
+        typed = (username or "").strip()
+        for spelling in dict.fromkeys([typed, self.normalize_email(typed)]):
+            user = self.filter(email__iexact=spelling).first()
+            if user is not None:
+                return user
+        raise self.model.DoesNotExist(f"No user with the email {typed!r}.")
 
     def create_user(self, email, password=None, *, full_name="", role=Role.CLIENT, **flags):
         # Imported here: the services import this module.
