@@ -245,8 +245,9 @@ class GoogleLoginApi(_PublicApi):
         operation_id="auth_google",
         request=InputSerializer,
         responses={
-            200: OpenApiResponse(TokenPairSerializer, description="Signed in to an existing account."),
-            201: OpenApiResponse(TokenPairSerializer, description="A new account was created."),
+            # 200 whether it signed in to an account or created one, as SPEC §8 gives this
+            # route login's answer (register alone is a 201); GET /me tells them apart.
+            200: OpenApiResponse(TokenPairSerializer, description="Signed in (to an existing or a new account)."),
             **error_responses(400, 401, 403, 429, 503),
         },
     )
@@ -254,6 +255,4 @@ class GoogleLoginApi(_PublicApi):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         result = google_login(**serializer.validated_data, **client_meta(request))
-        return _tokens_response(
-            result.tokens, status_code=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
-        )
+        return _tokens_response(result.tokens, status_code=status.HTTP_200_OK)
