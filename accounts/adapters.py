@@ -11,6 +11,7 @@ from allauth.socialaccount.providers.base import AuthProcess
 from django.conf import settings
 from django.db import transaction
 
+from accounts.models import User
 from accounts.services import profile_create, user_password_set
 from accounts.services_google import google_email_owner_arrives
 
@@ -24,6 +25,12 @@ def _apply_signup_fields(user, form) -> None:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email: str) -> str:
+        # The one spelling the API saves too (UserManager.normalize_email): checked for
+        # "already taken" and saved in it, so "ada@ｅｘａｍｐｌｅ.com" is the account
+        # of ada@example.com, not a second one receiving its mail.
+        return User.objects.normalize_email(super().clean_email(email))
+
     def save_user(self, request, user, form, commit=True):
         _apply_signup_fields(user, form)
         with transaction.atomic():

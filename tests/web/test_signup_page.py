@@ -118,3 +118,25 @@ def test_no_or_an_unknown_browser_zone_keeps_the_default(client, sent):
     )
 
     assert User.objects.get(email="chi@example.com").client_profile.timezone == "UTC"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "spelling",
+    ["alice@ex\u200bample.com", "alice@ｅｘａｍｐｌｅ.com", "Alice@EXAMPLE.com"],
+    ids=["zero-width space", "full-width domain", "capitals"],
+)
+def test_another_spelling_of_a_taken_address_is_refused(client, alice_client, spelling):
+    """Mail to each of these goes to alice@example.com, so each is her address."""
+    response = _sign_up(client, email=spelling, role=Role.CLIENT)
+
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_new_address_is_saved_in_the_spelling_mail_goes_to(client):
+    assert _sign_up(client, email="Chi@ｅｘａｍｐｌｅ.com", role=Role.CLIENT).status_code == 302
+
+    assert User.objects.get().email == "chi@example.com"
