@@ -6,6 +6,7 @@ import secrets
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -24,6 +25,9 @@ logger = logging.getLogger(__name__)
 MAX_CALENDARS_PER_EXPERT = 10
 BUSY_HORIZON = dt.timedelta(days=366)  # no expert's booking horizon reaches further
 BUSY_PAST = dt.timedelta(days=1)
+# "Refresh now" fetches a calendar at most once a minute: a fetch can hold a web worker
+# for the whole download timeout, so repeated clicks or a script must not tie them up.
+ON_DEMAND_REFRESH_SECONDS = 60
 
 
 # --- The user's own subscription feed ---------------------------------------------------------
@@ -146,6 +150,20 @@ def external_calendar_refresh(*, calendar_id: int, now: dt.datetime | None = Non
         spans, error = None, str(failure)[:300]
         logger.info("external calendar fetch failed calendar=%s error=%s", calendar_id, error)
     return _store(calendar_id=calendar_id, spans=spans, error=error, now=now)
+
+
+def external_calendar_refresh_on_demand(*, calendar_id: int, now: dt.datetime | None = None) -> ExternalCalendar | None:
+    """The expert's "refresh now": fetch, unless this calendar was fetched on demand in
+    the last minute (or is being fetched now), in which case its current state answers.
+    The claim is one atomic ``cache.add``, so simultaneous requests fetch once."""
+    try:
+        claimed = cache.add(f"calendar-refresh:{calendar_id}", 1, ON_DEMAND_REFRESH_SECONDS)
+    except Exception:  # a cache outage must not stop an expert refreshing
+        logger.exception("cache unavailable; refreshing calendar=%s without the cooldown", calendar_id)
+        claimed = True
+    if not claimed:
+        return ExternalCalendar.objects.filter(pk=calendar_id).first()
+    return external_calendar_refresh(calendar_id=calendar_id, now=now)
 
 
 @transaction.atomic

@@ -118,12 +118,13 @@ class ExternalCalendarRefreshApi(APIView):
         operation_id="expert_calendars_refresh",
         request=None,
         responses={200: ExternalCalendarSerializer, **error_responses(401, 403, 404)},
-        description="Fetch the calendar now and answer its health afterwards.",
+        description="Fetch the calendar now and answer its health afterwards. At most once a minute per "
+        "calendar: within the minute the calendar's current health answers, without a new fetch.",
     )
     def post(self, request, calendar_id: int):
         if not selectors.external_calendars_of(user=request.user).filter(pk=calendar_id).exists():
             raise CalendarNotFound(_("No such calendar."))
-        calendar = services.external_calendar_refresh(calendar_id=calendar_id)
+        calendar = services.external_calendar_refresh_on_demand(calendar_id=calendar_id)
         if calendar is None:  # removed (another tab, another device) while it was fetched
             raise CalendarNotFound(_("No such calendar."))
         return Response(ExternalCalendarSerializer(calendar).data)

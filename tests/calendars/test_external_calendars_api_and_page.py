@@ -77,3 +77,18 @@ def test_the_availability_page_reports_a_broken_calendar(client, bob_expert):
     page = client.get("/availability/").content.decode()
 
     assert "One of your calendars could not be read" in page and 'href="/calendars/"' in page
+
+
+def test_refresh_now_fetches_at_most_once_a_minute(feeds, api_as, bob_expert):
+    """A fetch can hold a web worker for the whole download timeout: repeated clicks (or
+    a script) get the calendar's current state until the minute is up."""
+    client = api_as(bob_expert)
+    url = feeds.publish("/work.ics", FEED)
+    calendar = ExternalCalendar.objects.create(user=bob_expert, name="Work", url=url)
+    refresh = f"/api/v1/expert/calendars/{calendar.pk}/refresh"
+
+    answers = [client.post(refresh) for _ in range(3)]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert feeds.requests == ["/work.ics"]
+    assert answers[2].json()["healthy"] is True
