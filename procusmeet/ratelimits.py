@@ -27,11 +27,13 @@ AUTH_PURPOSES = {
     "/accounts/3rdparty/signup/": "signup",
     "/api/v1/auth/refresh": "refresh",
     "/accounts/password/reset/": "password-reset",
+    "/api/v1/auth/password-reset": "password-reset",
     # Adding an address and re-sending its confirmation both mail any address typed in.
     "/accounts/email/": "email",
     "/api/v1/auth/google": "google",
     "/accounts/google/login/": "google",
     "/api/v1/me/deletion-request": "password-check",
+    "/api/v1/me/password": "password-check",
     "/account/delete/": "password-check",
     "/accounts/password/change/": "password-check",
     "/accounts/reauthenticate/": "password-check",

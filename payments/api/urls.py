@@ -1,10 +1,12 @@
 from django.urls import path
 
-from payments.api import payouts
+from payments.api import payouts, receipts
 from payments.api.views import PaymentListApi, PaystackWebhookApi
 
 urlpatterns = [
     path("payments", PaymentListApi.as_view(), name="api-payments"),
+    path("payments/<int:payment_id>/receipt", receipts.PaymentReceiptApi.as_view(), name="api-payment-receipt"),
+    path("payments/<int:payment_id>/verify", receipts.PaymentVerifyApi.as_view(), name="api-payment-verify"),
     path("webhooks/paystack", PaystackWebhookApi.as_view(), name="api-webhooks-paystack"),
 ]
 

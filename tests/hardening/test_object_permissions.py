@@ -153,6 +153,14 @@ ROWS = [
     Row("area delete", "delete", lambda w: f"/api/v1/expert/areas/{w.area.pk}", {**EXPERT_ONLY, "bob": 204}),
     Row("external calendar delete", "delete", lambda w: f"/api/v1/expert/calendars/{w.calendar.pk}", {**EXPERT_ONLY, "bob": 204}),
     Row("payout read", "get", lambda w: f"/api/v1/payouts/{w.payout.pk}", {**EXPERT_ONLY, "bob": 200}),
+    Row(
+        "payment receipt", "get", lambda w: f"/api/v1/payments/{w.pending.call.payment.pk}/receipt",
+        {**STRANGERS_404, "carol": 403, "bob": 403, "alice": 200},
+    ),
+    Row(
+        "payment verify", "post", lambda w: f"/api/v1/payments/{w.pending.call.payment.pk}/verify",
+        {**STRANGERS_404, "carol": 403, "bob": 403, "alice": 200},
+    ),
     Row("review read", "get", lambda w: f"/api/v1/bookings/{w.reviewed.pk}/review", {**STRANGERS_404, "alice": 200, "bob": 200}),
     Row(
         "review write", "post", lambda w: f"/api/v1/bookings/{w.completed.pk}/review",
