@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.selectors import user_zone
 from accounts.storefront.money import money_format
 from payments.models import Payment, PaymentStatus, TestTransaction
 from payments.providers.base import reference_well_formed
@@ -42,6 +43,26 @@ def _payable(tx: TestTransaction) -> bool:
     return unpaid and not closed
 
 
+def _paid_for(tx: TestTransaction) -> dict | None:
+    """What the charge pays for: the booked call, its start in the client's zone (none for
+    a bare test charge without a booking)."""
+    payment = (
+        Payment.objects.select_related("call__area", "call__expert__expert_profile", "call__client")
+        .filter(reference=tx.reference)
+        .first()
+    )
+    if payment is None:
+        return None
+    call = payment.call
+    zone = user_zone(call.client)
+    return {
+        "title": call.area.title,
+        "expert": call.expert.expert_profile.display_name,
+        "start": call.scheduled_start.astimezone(zone),
+        "zone": zone.key,
+    }
+
+
 @require_GET
 def test_checkout(request, reference: str):
     """The test provider's hosted checkout: clearly no money moves."""
@@ -52,6 +73,7 @@ def test_checkout(request, reference: str):
         "payable": _payable(tx),
         "paid": tx.status == TestTransaction.Status.SUCCESS,
         "return_url": _callback_url(tx),
+        "paid_for": _paid_for(tx),
     }
     return render(request, "payments/test_checkout.html", context)
 

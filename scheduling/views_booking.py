@@ -6,11 +6,12 @@ content on a page of its own, so every step also works as ordinary links and for
 """
 
 import datetime as dt
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
@@ -64,11 +65,20 @@ def _render(request, template: str, context: dict):
     """The widget's body for HTMX; for a plain request, a page with the whole widget."""
     context["query"] = urlencode({"area": context["area"].pk, "tz": context["zone"]})
     if request.htmx:
+        context["step_heading_oob"] = _from_booking_page(request, context["expert"].slug)
         return render(request, template, context)
     from accounts.storefront.public import expert_page_url  # see _expert_and_area
 
     page = {**context, "body_template": template, "profile_url": expert_page_url(context["expert"])}
     return render(request, "scheduling/booking_page.html", page)
+
+
+def _from_booking_page(request, slug: str) -> bool:
+    """Whether an HTMX request comes from the booking page of its own, whose heading names
+    the step (the profile's widget sits under a plain "Book a call")."""
+    path = urlsplit(request.htmx.current_url_abs_path or "").path
+    pages = ("scheduling:booking-calendar", "scheduling:booking-summary")
+    return path in {reverse(name, args=[slug]) for name in pages}
 
 
 @require_GET
@@ -95,6 +105,7 @@ def calendar(request, slug: str):
         "times": by_date.get(day, []),
         "previous_month": _add_month(first, -1) if first > today.replace(day=1) else None,
         "next_month": after if after <= today + dt.timedelta(days=expert.horizon_days) else None,
+        "step": "time",
     }
     return _render(request, "scheduling/_booking_calendar.html", context)
 
@@ -133,5 +144,6 @@ def summary(request, slug: str):
         # compared in UTC: an aware time in a repeated hour never equals another zone's (PEP 495)
         "still_free": start.astimezone(dt.UTC) in free,
         "month": start.date().replace(day=1),
+        "step": "confirm",
     }
     return _render(request, "scheduling/_booking_summary.html", context)

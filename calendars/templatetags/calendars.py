@@ -5,7 +5,8 @@ from calendars.invites import booking_google_link
 from calendars.selectors import external_calendars_of, feed_of
 
 register = template.Library()
-_CALENDAR_STATUSES = ("pending", "confirmed")
+# Only an accepted call goes in a calendar: a pending request may still be declined.
+_CALENDAR_STATUSES = ("confirmed",)
 
 
 def feed_urls(request, feed) -> dict:
@@ -25,7 +26,8 @@ def calendar_feed_section(context, feed=None):
 
 @register.inclusion_tag("calendars/_add_to_calendar.html", takes_context=True)
 def add_to_calendar(context, booking):
-    """"Add to calendar" (.ics download) and a Google Calendar link, while the paid call is on."""
+    """"Add to calendar" (.ics download) and a Google Calendar link, while the paid call is
+    confirmed (the expert accepted it) and still on."""
     payment = getattr(booking.call, "payment", None)
     paid = payment is not None and payment.held_at is not None
     if booking.status not in _CALENDAR_STATUSES or not paid:  # an unpaid request is no call yet

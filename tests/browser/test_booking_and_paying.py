@@ -73,8 +73,9 @@ def test_a_client_cancels_a_paid_booking_and_sees_the_refund(page, logged_in_pag
 
     page.goto(f"/bookings/{booking.pk}/")
     assert_accessible(page)
-    page.get_by_label("Reason for cancelling (optional)").fill("Plans changed")
-    page.get_by_role("button", name="Cancel booking").click()
+    page.get_by_text("Cancel booking…").click()  # opens the confirmation
+    page.get_by_label("Reason for cancelling (optional").fill("Plans changed")
+    page.get_by_role("button", name="Yes, cancel and refund").click()
 
     expect(page.get_by_text("Booking cancelled.")).to_be_visible()
     expect(page.locator("[data-booking-status]")).to_have_text("Cancelled")

@@ -88,7 +88,7 @@ def test_the_summary_page_of_its_own_has_its_headings_in_order(page, bob_service
 
     expect(page.get_by_role("heading", name="Your call", level=3)).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Book a call with Bob Expert")
-    expect(page.get_by_role("heading", level=2)).to_have_text("Choose a time")
+    expect(page.get_by_role("heading", level=2)).to_have_text("Step 2 of 2: confirm and pay")
     heading_order = Axe().run(page, options={"runOnly": ["heading-order"]}).response["violations"]
     assert heading_order == []
     assert_accessible(page)
