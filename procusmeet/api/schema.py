@@ -9,6 +9,7 @@ _DESCRIPTIONS = {
     403: "Signed in, but not allowed to do this.",
     404: "Not found (or not yours).",
     409: "Conflicts with the current state.",
+    415: "The body's content type is not one this operation reads (send JSON).",
     429: "Too many requests from this address; try again after the `Retry-After` seconds.",
     502: "A provider we depend on refused the request or answered something unreadable.",
     503: "A service we depend on is briefly unavailable.",
@@ -70,4 +71,25 @@ def paginated_errors_add(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             responses.setdefault("400", {**error, "description": _DESCRIPTIONS[400]})
             responses.setdefault("404", {**error, "description": "A page past the end."})
+    return result
+
+
+# Provider webhooks are exempt from the rate limit (procusmeet/ratelimits.py EXEMPT_PATHS).
+_NOT_RATE_LIMITED = ("/api/v1/webhooks/",)
+
+
+def common_errors_add(result, generator, request, public):
+    """Post-processing hook: the answers any operation can give whatever its view says.
+    Every operation can be rate limited (429, from the middleware) except the webhooks,
+    and every operation that reads a body refuses one it cannot parse (415, from DRF)."""
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for path, operations in result.get("paths", {}).items():
+        for operation in operations.values():
+            if not isinstance(operation, dict):  # a path's shared "parameters" list
+                continue
+            responses = operation.setdefault("responses", {})
+            if not path.startswith(_NOT_RATE_LIMITED):
+                responses.setdefault("429", {**error, "description": _DESCRIPTIONS[429]})
+            if "requestBody" in operation:
+                responses.setdefault("415", {**error, "description": _DESCRIPTIONS[415]})
     return result

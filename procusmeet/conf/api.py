@@ -38,6 +38,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "notifications.api.schema.stream_path_add",  # the SSE stream is an async view
         "procusmeet.api.schema.paginated_errors_add",  # the pagination's 400 and 404
+        "procusmeet.api.schema.common_errors_add",  # 429 and 415, which any operation can answer
     ],
 }
 
