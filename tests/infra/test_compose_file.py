@@ -156,3 +156,17 @@ def test_the_app_user_owns_only_var_not_the_code():
 def test_image_leaves_out_local_state_and_secrets():
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".env", ".venv", "var", ".git"} <= set(ignored)
+
+
+def test_probes_run_files_the_image_has_and_watch_what_beat_writes():
+    services = COMPOSE["services"]
+    for name in ("web", "beat"):
+        probe = services[name]["healthcheck"]["test"]
+        assert probe[:2] == ["CMD", "python"] and (ROOT / probe[2]).is_file(), name
+    beat_command = services["beat"]["command"]
+    schedule = beat_command[beat_command.index("--schedule") + 1]
+    fresh = services["beat"]["healthcheck"]["test"]
+    assert fresh[fresh.index("--fresh") + 1] == schedule
+    # Beat runs as the app user, who may write only under PROCUSMEET_VAR_DIR (/app/var).
+    var_dir = re.search(r"PROCUSMEET_VAR_DIR=(\S+)", (ROOT / "Dockerfile").read_text()).group(1)
+    assert schedule.startswith(var_dir + "/")

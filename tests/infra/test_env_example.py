@@ -1,8 +1,9 @@
 """`.env.example` documents every variable the code reads and every one SPEC §12 names."""
 
+import ast
 import re
 
-from tests.infra.project import ROOT, variables_read_by_code
+from tests.infra.project import ENV_HELPERS, ROOT, project_modules, variables_read_by_code
 
 SPEC_VARIABLES = {
     "DJANGO_ENV", "DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "CORS_ALLOWED_ORIGINS", "CSRF_TRUSTED_ORIGINS",
@@ -27,9 +28,14 @@ def test_every_variable_the_code_reads_is_documented():
 
 def test_every_documented_variable_is_read_by_the_code_compose_or_uvicorn():
     # A name nothing reads would be a setting that silently does nothing.
-    compose = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", (ROOT / "docker-compose.yml").read_text()))
+    compose = set(
+        re.findall(r"\$\{([A-Z][A-Z0-9_]*)", (ROOT / "docker-compose.yml").read_text())
+    )
     read_by_uvicorn = {"FORWARDED_ALLOW_IPS", "WEB_CONCURRENCY"}
-    assert documented_variables() - variables_read_by_code() - compose - read_by_uvicorn == set()
+    assert (
+        documented_variables() - variables_read_by_code() - compose - read_by_uvicorn
+        == set()
+    )
 
 
 def test_every_variable_of_the_spec_is_documented():
@@ -44,3 +50,64 @@ def test_the_scan_finds_the_settings_variables():
 def test_copying_the_example_changes_no_default():
     assigned = re.findall(r"^(?!#)\s*([A-Z][A-Z0-9_]*)=(.+)$", (ROOT / ".env.example").read_text(), re.MULTILINE)
     assert assigned == []
+
+
+def shown_values() -> dict[str, str]:
+    """The value after each `# NAME=` in `.env.example` (the default it documents)."""
+    return dict(re.findall(r"^#? ?([A-Z][A-Z0-9_]*)=(.*)$", (ROOT / ".env.example").read_text(), re.MULTILINE))
+
+
+def literal_defaults() -> dict[str, object]:
+    """The default of every helper call whose default is a plain value (or arithmetic on
+    plain values, like 2 * 1024 * 1024); defaults computed from other settings are left out."""
+    defaults = {}
+    for path in project_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ENV_HELPERS
+                and len(node.args) > 1
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                continue
+            default = node.args[1]
+            if all(isinstance(part, (ast.Constant, ast.BinOp, ast.operator, ast.List)) for part in ast.walk(default)):
+                # Only literals and arithmetic reach eval (checked just above).
+                defaults[node.args[0].value] = eval(compile(ast.Expression(default), path, "eval"), {})
+    return defaults
+
+
+def as_shown(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return ",".join(value) if isinstance(value, list) else str(value)
+
+
+def test_the_example_shows_the_code_s_defaults():
+    # An empty default may be shown with an example value instead (REDIS_URL=redis://…).
+    shown = shown_values()
+    defaults = {name: value for name, value in literal_defaults().items() if value not in ("", [])}
+    assert {"PLATFORM_FEE_PERCENT", "CALENDAR_FETCH_MAX_BYTES", "RATELIMIT_ENABLE"} <= set(defaults)
+    wrong = {name: (shown[name], as_shown(value)) for name, value in defaults.items() if shown[name] != as_shown(value)}
+    assert wrong == {}
+
+
+COMPOSE_TEXT = (ROOT / "docker-compose.yml").read_text()
+
+
+def test_every_variable_compose_reads_is_documented():
+    # `$$NAME` is left for a container's shell, not read from .env.
+    interpolated = set(re.findall(r"(?<!\$)\$\{([A-Z][A-Z0-9_]*)", COMPOSE_TEXT))
+    assert {"POSTGRES_PASSWORD", "LIVEKIT_WEBHOOK_URL"} <= interpolated
+    assert interpolated - documented_variables() == set()
+
+
+def test_the_example_shows_compose_s_defaults_of_its_own_variables():
+    # Variables only compose reads (the settings' ones may default differently there,
+    # e.g. SITE_URL follows the host port): the example shows compose's default.
+    compose_defaults = dict(re.findall(r"(?<!\$)\$\{([A-Z][A-Z0-9_]*):-([^}$]*)\}", COMPOSE_TEXT))
+    own = {name: value for name, value in compose_defaults.items() if name not in variables_read_by_code()}
+    assert {"POSTGRES_USER", "MINIO_ROOT_PASSWORD", "LIVEKIT_NODE_IP"} <= set(own)
+    shown = shown_values()
+    assert {name: value for name, value in own.items() if shown.get(name) != value} == {}
