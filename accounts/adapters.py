@@ -2,7 +2,7 @@
 same transaction as the user, and new passwords are set, through the accounts services."""
 
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -10,10 +10,12 @@ from allauth.socialaccount.models import SocialLogin
 from allauth.socialaccount.providers.base import AuthProcess
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 
 from accounts.models import User
 from accounts.services import profile_create, user_password_set
 from accounts.services_google import google_email_owner_arrives
+from notifications.emails import absolute_url
 
 PRODUCT_NAME = "ProcusMeet"
 
@@ -44,6 +46,16 @@ class AccountAdapter(DefaultAccountAdapter):
         # configures ("Hello from example.com!"): speak for the product at its address.
         site = SimpleNamespace(name=PRODUCT_NAME, domain=urlsplit(settings.SITE_URL).netloc or PRODUCT_NAME)
         super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    # The links in allauth's mails are built from the request's host, or from the sites
+    # row ("example.com") when there is no request: the product's own address instead,
+    # like every other email (notifications.emails.absolute_url).
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))
 
     def set_password(self, user, password) -> None:
         # Password reset, change and "set a password" all come here.

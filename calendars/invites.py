@@ -66,8 +66,10 @@ def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.C
     status, sequence = _status_and_sequence(booking, booking_sequence(booking) if sequence is None else sequence)
     call = booking.call
     expert, client = call.expert, call.client
-    expert_name = getattr(getattr(expert, "expert_profile", None), "display_name", "") or expert.full_name
-    other = client.full_name if viewer is not None and viewer.pk == expert.pk else expert_name
+    # A name is optional at sign-up: the email stands in, as in the notification's words.
+    expert_name = getattr(getattr(expert, "expert_profile", None), "display_name", "") or expert.full_name or expert.email
+    client_name = client.full_name or client.email
+    other = client_name if viewer is not None and viewer.pk == expert.pk else expert_name
     url = call_page_url(booking)
     return ics.CallEvent(
         uid=booking_uid(booking.pk),
@@ -80,7 +82,7 @@ def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.C
         url=url,
         status=status,
         organizer=_organizer(),
-        attendees=(ics.Person(expert_name, expert.email), ics.Person(client.full_name, client.email)),
+        attendees=(ics.Person(expert_name, expert.email), ics.Person(client_name, client.email)),
     )
 
 

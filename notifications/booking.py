@@ -33,8 +33,13 @@ def booking_path(booking_id: int) -> str:
 
 
 def when_for(user, moment) -> str:
-    """``Tue 21 Oct 2026, 14:30 WAT`` in ``user``'s zone."""
-    return dateformat.format(moment.astimezone(user_zone(user)), "D j M Y, H:i T")
+    """``Tue 21 Oct 2026, 14:30 WAT`` in ``user``'s zone. A zone without an abbreviation
+    (Asia/Kathmandu's is only "+0545") is named instead, so the reader knows whose time it is."""
+    zone = user_zone(user)
+    local = moment.astimezone(zone)
+    abbreviation = local.tzname() or ""
+    label = zone.key if abbreviation[:1] in ("+", "-") else abbreviation
+    return f"{dateformat.format(local, 'D j M Y, H:i')} {label}"
 
 
 @dataclass
@@ -204,7 +209,7 @@ def payment_refunded(booking) -> None:
     p = parties_of(booking)
     payment = Payment.objects.get(call_id=p.call.pk)
     amount = money_format(payment.amount, payment.currency)
-    _send(p, p.client, Kind.PAYMENT_REFUNDED, _("%(amount)s refunded") % {"amount": amount},
+    _send(p, p.client, Kind.PAYMENT_REFUNDED, _("%(amount)s refunded for your call with %(name)s") % {"amount": amount, "name": p.expert_name},
           _("Your payment for %(slot)s was refunded in full. Your bank may take a few days to show it.")
           % {"slot": _slot(p, p.client)})
 
