@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 _ACTIONS = {
     NotificationKind.BOOKING_REQUESTED: _("Review the request"),
     NotificationKind.RESCHEDULE_PROPOSED: _("Review the new time"),
-    NotificationKind.CALL_REMINDER_SOON: _("Open the call"),
+    NotificationKind.CALL_REMINDER_SOON: _("Go to the call lobby"),
     NotificationKind.PAYOUT_FAILED: _("Check your bank account"),
     NotificationKind.REVIEW_RECEIVED: _("Read the review"),
     NotificationKind.REVIEW_REPLIED: _("Read the reply"),

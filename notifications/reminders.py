@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,8 +76,11 @@ def _deliver(reminder: Reminder, now: dt.datetime) -> bool:
             kind = NotificationKind.CALL_REMINDER_DAY
             title = _("Reminder: your call with %(name)s is tomorrow") % {"name": other}
             body = _("%(area)s at %(when)s.") % {"area": parties.area, "when": when}
+        # Ten minutes before, the way in is the lobby (as a calendar's meeting link is);
+        # a day before, the booking with its details and actions.
+        url = reverse("calls:lobby", args=[parties.call.pk]) if soon else booking_path(booking.pk)
         notification_create(
-            user=user, kind=kind, title=title, body=body, url=booking_path(booking.pk),
+            user=user, kind=kind, title=title, body=body, url=url,
             data={"booking_id": booking.pk, "reminder": reminder.kind},
         )
     return True

@@ -123,3 +123,14 @@ def test_two_workers_running_at_once_send_each_reminder_once(bookings, monkeypat
 
     assert sorted(sent) == [0, 1]
     assert len(reminders_of(DAY)) == 2
+
+
+def test_the_ten_minute_reminder_leads_to_the_lobby_and_the_days_to_the_booking(bookings):
+    booking = bookings.confirmed(quarter_hour_after(dt.timedelta(days=3)))
+    start = booking.call.scheduled_start
+    reminders_send_due(now=start - dt.timedelta(hours=23))
+    reminders_send_due(now=start - dt.timedelta(minutes=9))
+
+    urls = set(Notification.objects.filter(kind__in=[DAY, SOON]).values_list("kind", "url"))
+
+    assert urls == {(DAY, f"/bookings/{booking.pk}/"), (SOON, f"/calls/{booking.call.pk}/lobby/")}
