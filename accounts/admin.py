@@ -83,14 +83,17 @@ class UserAdmin(DjangoUserAdmin):
         if not change:
             profile_create(user=obj)
 
-    @audited_action(description=_("Deactivate selected users"), permissions=["change"])
+    @audited_action(description=_("Deactivate selected users"), permissions=["change"], confirm=True)
     def deactivate_users(self, request, queryset):
+        for user in queryset.filter(is_active=False):
+            self.message_user(request, _("%(email)s was already inactive.") % {"email": user.email}, messages.WARNING)
         count = self._each(queryset.filter(is_active=True), user_deactivate)
-        self.message_user(
-            request,
-            ngettext("Deactivated %(count)d user.", "Deactivated %(count)d users.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+        if count:
+            self.message_user(
+                request,
+                ngettext("Deactivated %(count)d user.", "Deactivated %(count)d users.", count) % {"count": count},
+                messages.SUCCESS,
+            )
 
     @audited_action(description=_("Reactivate selected users"), permissions=["change"])
     def reactivate_users(self, request, queryset):

@@ -80,11 +80,17 @@ class ExpertProfileAdmin(ReadOnlyMixin, admin.ModelAdmin):
             return "—"
         return format_html('<img src="{}" width="96" height="96" alt="">', profile.photo.url)
 
-    @audited_action(description=_("Hide from directory"), permissions=["change"])
+    @audited_action(description=_("Hide from directory"), permissions=["change"], confirm=True)
     def hide_from_directory(self, request, queryset):
+        for profile in queryset.filter(is_listed=False):
+            text = _("%(name)s was already hidden.") % {"name": profile.display_name}
+            self.message_user(request, text, messages.WARNING)
         count = self._apply(request, queryset.filter(is_listed=True), expert_hide)
-        message = ngettext("Hid %(count)d expert from the directory.", "Hid %(count)d experts from the directory.", count)
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+        if count:
+            message = ngettext(
+                "Hid %(count)d expert from the directory.", "Hid %(count)d experts from the directory.", count
+            )
+            self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @audited_action(description=_("Show in directory"), permissions=["change"])
     def show_in_directory(self, request, queryset):

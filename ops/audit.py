@@ -4,7 +4,8 @@ admin actions.
 ``audited_action(...)`` replaces ``@admin.action(...)`` on a ModelAdmin method (same
 arguments): the action runs as before, then one entry per selected object records who
 ran it, on what, and the object's status-like fields before and after, so the log shows
-what actually changed ("held → refunded"), including when a service refused.
+what actually changed ("held → refunded"), including when a service refused. With
+``confirm=True`` the action first asks "are you sure?" and runs only once confirmed.
 """
 
 import functools
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable
 from django.contrib import admin
 from django.db import models, transaction
 
+from ops.confirm import action_confirmation_page, action_confirmed
 from ops.models import AuditEntry
 
 logger = logging.getLogger(__name__)
@@ -62,18 +64,22 @@ def audit_action_record(
     return len(targets)
 
 
-def audited_action(**action_kwargs) -> Callable:
-    """``@audited_action(description=…, permissions=[…])`` on a ModelAdmin action."""
+def audited_action(*, confirm: bool = False, **action_kwargs) -> Callable:
+    """``@audited_action(description=…, permissions=[…], confirm=…)`` on a ModelAdmin action."""
 
     def decorate(function: Callable) -> Callable:
         @functools.wraps(function)
         def run(modeladmin, request, queryset):
+            description = str(action_kwargs.get("description") or function.__name__)
+            if confirm and not action_confirmed(request):  # nothing runs, nothing to record yet
+                return action_confirmation_page(
+                    modeladmin, request, queryset, action=function.__name__, description=description
+                )
             model = queryset.model
             targets = list(queryset)
             pks = [target.pk for target in targets]
             before = _states(model, pks)
             action = f"{_label(model)}.{function.__name__}"
-            description = str(action_kwargs.get("description") or function.__name__)
             record = functools.partial(
                 audit_action_record, actor=request.user, action=action, targets=targets, description=description
             )

@@ -41,8 +41,15 @@ class PaymentAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     def has_refund_permission(self, request):
         return request.user.has_perm("payments.change_payment")
 
-    @audited_action(description=_("Refund payment (cancels its booking if still on)"), permissions=["refund"])
+    @audited_action(
+        description=_("Refund payment (cancels its booking if still on)"), permissions=["refund"], confirm=True
+    )
     def refund_payments(self, request, queryset):
+        for payment in queryset.exclude(status=PaymentStatus.HELD):
+            # Only money still held can go back; say so rather than skip it silently.
+            text = _("%(reference)s: not refunded, the payment is %(status)s (only held payments can be refunded).")
+            status = payment.get_status_display().lower()
+            self.message_user(request, text % {"reference": payment.reference, "status": status}, messages.WARNING)
         for payment in queryset.filter(status=PaymentStatus.HELD):
             try:
                 payment = booking_refund_by_staff(payment=payment, staff=request.user)
@@ -50,10 +57,20 @@ class PaymentAdmin(ViewOnlyAdmin, admin.ModelAdmin):
                 self.message_user(request, f"{payment.reference}: {error.message}", messages.WARNING)
                 continue
             self.log_change(request, payment, f"Refund requested; status now {payment.status}")
-            level = messages.SUCCESS if payment.status == PaymentStatus.REFUNDED else messages.WARNING
-            self.message_user(
-                request, f"{payment.reference}: {payment.get_status_display()} {payment.refund_error}", level
-            )
+            self.message_user(request, *self._refund_outcome(payment))
+
+    @staticmethod
+    def _refund_outcome(payment) -> tuple[str, int]:
+        """What staff read after asking for a refund: done, failed (and why), or on its
+        way (the provider confirms most refunds later, by webhook)."""
+        if payment.needs_attention:
+            text = _("%(reference)s: the refund failed (%(error)s); it is listed under “needs attention”.")
+            error = payment.refund_error or payment.refund_status
+            return text % {"reference": payment.reference, "error": error}, messages.ERROR
+        if payment.status == PaymentStatus.REFUNDED:
+            return _("%(reference)s: refunded.") % {"reference": payment.reference}, messages.SUCCESS
+        text = _("%(reference)s: refund requested; the provider confirms it shortly.")
+        return text % {"reference": payment.reference}, messages.SUCCESS
 
 
 @admin.register(WebhookEvent)

@@ -38,8 +38,12 @@ class PayoutAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     def has_retry_permission(self, request):
         return request.user.has_perm("payments.change_payout")
 
-    @audited_action(description=_("Retry failed payouts (same reference)"), permissions=["retry"])
+    @audited_action(description=_("Retry failed payouts (same reference)"), permissions=["retry"], confirm=True)
     def retry_payouts(self, request, queryset):
+        for payout in queryset.exclude(status=PayoutStatus.FAILED):
+            text = _("%(reference)s: not retried, the payout is %(status)s (only failed payouts can be retried).")
+            status = payout.get_status_display().lower()
+            self.message_user(request, text % {"reference": payout.reference, "status": status}, messages.WARNING)
         for payout in queryset.filter(status=PayoutStatus.FAILED):
             try:
                 payout = payout_retry(payout_id=payout.pk, actor=request.user)

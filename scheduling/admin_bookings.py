@@ -57,7 +57,7 @@ class BookingAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     def has_cancel_permission(self, request):
         return request.user.has_perm("scheduling.change_booking")
 
-    @audited_action(description=_("Cancel booking (refund)"), permissions=["cancel"])
+    @audited_action(description=_("Cancel booking (refund)"), permissions=["cancel"], confirm=True)
     def cancel_bookings(self, request, queryset):
         cancelled = 0
         for booking in queryset:
@@ -68,8 +68,9 @@ class BookingAdmin(ViewOnlyAdmin, admin.ModelAdmin):
                 continue
             self.log_change(request, booking, "Cancelled (refund) through the booking service")
             cancelled += 1
-        message = ngettext("Cancelled %(count)d booking.", "Cancelled %(count)d bookings.", cancelled)
-        self.message_user(request, message % {"count": cancelled}, messages.SUCCESS)
+        if cancelled:  # each refusal was said above; "Cancelled 0 bookings." would read as a success
+            message = ngettext("Cancelled %(count)d booking.", "Cancelled %(count)d bookings.", cancelled)
+            self.message_user(request, message % {"count": cancelled}, messages.SUCCESS)
 
 
 # Timelines and proposals also have lists of their own (read-only), for searching across bookings.

@@ -38,7 +38,7 @@ def test_the_change_form_cannot_untick_active(staff_client, alice_client):
 
 def test_reactivating_lets_the_user_sign_in_again_but_not_with_old_tokens(api, staff_client, alice_client, dave_client):
     pair = session_start(user=alice_client)
-    staff_client.post("/admin/accounts/user/", {"action": "deactivate_users", "_selected_action": [alice_client.pk]})
+    staff_client.post("/admin/accounts/user/", {"action": "deactivate_users", "_selected_action": [alice_client.pk], "post": "yes"})
 
     response = staff_client.post(
         "/admin/accounts/user/", {"action": "reactivate_users", "_selected_action": [alice_client.pk, dave_client.pk]}, follow=True

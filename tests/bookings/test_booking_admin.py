@@ -30,7 +30,7 @@ def test_a_booking_page_is_read_only(admin_client, paid):
 
 def test_cancel_booking_action_cancels_and_refunds(admin_client, admin_user, paid):
     page = admin_client.post(
-        "/admin/scheduling/booking/", {"action": "cancel_bookings", "_selected_action": [paid.pk]}, follow=True
+        "/admin/scheduling/booking/", {"action": "cancel_bookings", "_selected_action": [paid.pk], "post": "yes"}, follow=True
     )
     assert "Cancelled 1 booking." in page.content.decode()
     booking = fresh(paid)
@@ -41,7 +41,7 @@ def test_cancel_booking_action_cancels_and_refunds(admin_client, admin_user, pai
 
 def test_refund_payment_action_cancels_the_booking_and_refunds(admin_client, paid):
     payment = paid.call.payment
-    admin_client.post("/admin/payments/payment/", {"action": "refund_payments", "_selected_action": [payment.pk]})
+    admin_client.post("/admin/payments/payment/", {"action": "refund_payments", "_selected_action": [payment.pk], "post": "yes"})
     booking = fresh(paid)
     assert (booking.status, booking.call.payment.status) == ("cancelled", "refunded")
 

@@ -21,7 +21,7 @@ def run_action(client, model, action: str, pks, **extra):
 
 
 def test_an_admin_action_records_who_did_what_and_what_changed(staff_client, staff, dave_client):
-    run_action(staff_client, User, "deactivate_users", [dave_client.pk])
+    run_action(staff_client, User, "deactivate_users", [dave_client.pk], post="yes")
 
     entry = AuditEntry.objects.get()
     assert (entry.actor, entry.actor_email) == (staff, staff.email)
@@ -37,7 +37,7 @@ def test_an_admin_action_records_who_did_what_and_what_changed(staff_client, sta
 def test_an_action_that_changes_nothing_is_still_recorded_as_such(staff_client, dave_client):
     User.objects.filter(pk=dave_client.pk).update(is_active=False)
 
-    run_action(staff_client, User, "deactivate_users", [dave_client.pk])
+    run_action(staff_client, User, "deactivate_users", [dave_client.pk], post="yes")
 
     assert AuditEntry.objects.get().data["changed"] is False
 
@@ -76,7 +76,7 @@ def test_cancelling_a_booking_in_admin_records_its_status_change(staff_client, a
     booking = confirmed(alice_client, bob_hour)
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        run_action(staff_client, Booking, "cancel_bookings", [booking.pk])
+        run_action(staff_client, Booking, "cancel_bookings", [booking.pk], post="yes")
 
     entry = AuditEntry.objects.get(target_type="scheduling.booking")
     assert entry.target_id == str(booking.pk)

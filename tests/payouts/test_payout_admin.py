@@ -39,7 +39,7 @@ def test_retrying_a_failed_payout_goes_through_the_service_with_the_same_referen
 ):
     with TestCase.captureOnCommitCallbacks(execute=True):
         admin_client.post(
-            "/admin/payments/payout/", {"action": "retry_payouts", "_selected_action": [failed_payout.pk]}
+            "/admin/payments/payout/", {"action": "retry_payouts", "_selected_action": [failed_payout.pk], "post": "yes"}
         )
 
     failed_payout.refresh_from_db()

@@ -19,7 +19,7 @@ def staff_client(client):
 def test_hide_and_show_change_the_directory(staff_client, api):
     ada = listed_expert("Ada Obi")
     url = "/admin/accounts/expertprofile/"
-    staff_client.post(url, {"action": "hide_from_directory", "_selected_action": [ada.pk]})
+    staff_client.post(url, {"action": "hide_from_directory", "_selected_action": [ada.pk], "post": "yes"})
     assert ExpertProfile.objects.get(pk=ada.pk).is_listed is False
     assert api.get("/api/v1/experts").json()["count"] == 0
     assert LogEntry.objects.filter(object_id=str(ada.pk), change_message="expert_hide").exists()

@@ -18,7 +18,7 @@ def test_the_deactivate_action_locks_users_out_through_the_service(staff_client,
 
     response = staff_client.post(
         "/admin/accounts/user/",
-        {"action": "deactivate_users", "_selected_action": [alice_client.pk, bob_expert.pk]},
+        {"action": "deactivate_users", "_selected_action": [alice_client.pk, bob_expert.pk], "post": "yes"},
         follow=True,
     )
 
@@ -35,7 +35,7 @@ def test_the_deactivate_action_locks_users_out_through_the_service(staff_client,
 def test_the_deactivate_action_is_for_staff_with_change_permission(client, alice_client, bob_expert):
     client.force_login(alice_client)
 
-    client.post("/admin/accounts/user/", {"action": "deactivate_users", "_selected_action": [bob_expert.pk]})
+    client.post("/admin/accounts/user/", {"action": "deactivate_users", "_selected_action": [bob_expert.pk], "post": "yes"})
 
     assert User.objects.get(pk=bob_expert.pk).is_active
 
