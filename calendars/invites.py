@@ -16,18 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calendars import ics
-from notifications.booking import booking_path
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+from notifications.booking import Parties, booking_path
+from notifications.emails import absolute_url
 
 
 def call_page_url(booking) -> str:
     """Where the call happens, absolute (the invite's LOCATION and URL): the call's
     lobby, the participants' way in. It says when joining opens before the window and
     sends them on to the call page; the call page itself would only refuse a token."""
-    return _absolute(reverse("calls:lobby", args=[booking.call_id]))
+    return absolute_url(reverse("calls:lobby", args=[booking.call_id]))
 
 
 def booking_uid(booking_id: int) -> str:
@@ -66,9 +63,9 @@ def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.C
     status, sequence = _status_and_sequence(booking, booking_sequence(booking) if sequence is None else sequence)
     call = booking.call
     expert, client = call.expert, call.client
-    # A name is optional at sign-up: the email stands in, as in the notification's words.
-    expert_name = getattr(getattr(expert, "expert_profile", None), "display_name", "") or expert.full_name or expert.email
-    client_name = client.full_name or client.email
+    # The names the notifications use (a name is optional at sign-up: the email stands in).
+    parties = Parties(booking, call, expert, client)
+    expert_name, client_name = parties.expert_name, parties.client_name
     other = client_name if viewer is not None and viewer.pk == expert.pk else expert_name
     url = call_page_url(booking)
     return ics.CallEvent(
@@ -78,7 +75,7 @@ def booking_event(booking, *, viewer=None, sequence: int | None = None) -> ics.C
         end=call.scheduled_end,
         summary=_("%(area)s with %(name)s (ProcusMeet)") % {"area": call.area.title, "name": other},
         description=_("Your ProcusMeet video call. Join here: %(url)s\nBooking: %(booking)s")
-        % {"url": url, "booking": _absolute(booking_path(booking.pk))},
+        % {"url": url, "booking": absolute_url(booking_path(booking.pk))},
         url=url,
         status=status,
         organizer=_organizer(),
